@@ -1,0 +1,71 @@
+# Everything the project needs is installed by these targets, from the
+# committed lock files: requirements.lock (Python) and package-lock.json (npm).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+DIST := static/dist
+PG_URL ?= postgres://postgres@127.0.0.1:5432/lms
+REDIS ?= redis://127.0.0.1:6379/0
+
+.PHONY: install venv assets migrate demo run test test-services test-e2e lint services clean
+
+install: venv assets
+
+$(BIN)/.installed: requirements.lock
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	touch $@
+
+venv: $(BIN)/.installed
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+$(DIST)/main.css: node_modules/.installed $(wildcard static/scss/*.scss)
+	mkdir -p $(DIST)
+	npx sass --load-path=node_modules --quiet-deps --style=compressed --no-source-map \
+		static/scss/main.scss $(DIST)/main.css
+	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(DIST)/
+	cp -r node_modules/govuk-frontend/dist/govuk/assets $(DIST)/
+	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css $(DIST)/
+
+assets: $(DIST)/main.css
+
+migrate: install
+	$(MANAGE) migrate --noinput
+	$(MANAGE) createcachetable
+
+demo: migrate
+	$(MANAGE) seed_demo
+
+run: demo
+	$(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(BIN)/pytest -m "not services and not e2e"
+
+# The same suite against PostgreSQL and Redis, plus the tests that need a real
+# Celery worker process.
+services:
+	bash scripts/services-up.sh
+
+test-services: install services
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) LMS_TEST_SERVICES=1 \
+		$(BIN)/pytest -m "not e2e"
+
+test-e2e: install
+	bash scripts/chromium-install.sh
+	$(BIN)/pytest -m e2e
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint --check --lint lms accounts organisations courses quizzes certificates resources
+
+clean:
+	rm -rf $(VENV) node_modules $(DIST) staticfiles

@@ -1,0 +1,33 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from allauth.mfa.adapter import DefaultMFAAdapter
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+
+from lms.mail import mail_send_later
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """The one place allauth is extended: names on sign-up, email through Celery."""
+
+    def save_user(self, request, user, form, commit=True):
+        user = super().save_user(request, user, form, commit=False)
+        user.full_name = form.cleaned_data.get("full_name", user.full_name)
+        user.job_role = form.cleaned_data.get("job_role", user.job_role)
+        if commit:
+            user.save()
+        return user
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        if isinstance(message, EmailMultiAlternatives):
+            mail_send_later(message)
+        else:
+            message.send()
+
+    def get_from_email(self):
+        return settings.DEFAULT_FROM_EMAIL
+
+
+class MFAAdapter(DefaultMFAAdapter):
+    def get_totp_label(self, user):
+        return user.email

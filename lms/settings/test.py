@@ -1,0 +1,17 @@
+"""The test suite. Runs on SQLite unless DATABASE_URL/REDIS_URL say otherwise
+(``make test-services`` points them at PostgreSQL and Redis)."""
+
+from .base import *  # noqa: F403
+from .base import CACHES, env
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests exercise the real code paths; eager unless the services lane says otherwise.
+CELERY_TASK_ALWAYS_EAGER = not env.bool("LMS_TEST_SERVICES", default=False)
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/lms-test-media")  # noqa: S108
+if CACHES["default"]["BACKEND"].endswith("RedisCache"):
+    CACHES["default"]["KEY_PREFIX"] = "lms-test"

@@ -1,0 +1,30 @@
+from django.conf import settings
+from django.urls import include, path
+from django.views.generic import RedirectView, TemplateView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from courses import views as course_views
+
+urlpatterns = [
+    # The admin has no login form of its own: everyone signs in through allauth.
+    path("admin/login/", RedirectView.as_view(url="/accounts/login/", query_string=True)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("organisations/", include("organisations.urls")),
+    path("my-learning/", course_views.my_learning, name="my_learning"),
+    path(
+        "accessibility/",
+        TemplateView.as_view(template_name="lms/accessibility.html"),
+        name="accessibility",
+    ),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

@@ -1,0 +1,13 @@
+from django.http import JsonResponse
+from django.views.decorators.http import require_GET
+
+from organisations.selectors import organisation_for_email
+
+
+@require_GET
+def organisation_suggest(request):
+    """The organisation an email address's domain belongs to, for the sign-up form."""
+    organisation = organisation_for_email(request.GET.get("email", "")[:254])
+    if organisation is None:
+        return JsonResponse({"organisation": None})
+    return JsonResponse({"organisation": {"id": organisation.pk, "name": organisation.name}})
