@@ -15,3 +15,7 @@ STORAGES = {
 MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/lms-test-media")  # noqa: S108
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["KEY_PREFIX"] = "lms-test"
+else:
+    # Each test clears the cache without needing the database; the services
+    # lane runs the same tests against the shared Redis cache.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
