@@ -1,0 +1,25 @@
+"""Test helpers that act as the learner's authenticator app."""
+
+import time
+
+from allauth.mfa.totp.internal.auth import SECRET_SESSION_KEY, format_hotp_value, hotp_value
+
+PERIOD = 30
+
+
+def totp_code(secret: str, offset: int = 0) -> str:
+    return format_hotp_value(hotp_value(secret, int(time.time()) // PERIOD + offset))
+
+
+def activate_totp(client, password: str) -> str:
+    """Walk through the real activation pages (confirming the password first, as
+    allauth asks); return the secret the authenticator app would hold."""
+    page = client.get("/accounts/2fa/totp/activate/")
+    if page.status_code == 302 and "/reauthenticate/" in page["Location"]:
+        client.post("/accounts/reauthenticate/", {"password": password})
+        page = client.get("/accounts/2fa/totp/activate/")
+    assert page.status_code == 200, page
+    secret = client.session[SECRET_SESSION_KEY]
+    response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    return secret

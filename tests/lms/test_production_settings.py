@@ -1,0 +1,49 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "lms.settings.production",
+    "SECRET_KEY": "k9$Gq2!vX7zR4mT8wB1nL6pC3yH5jD0fS2aE9uI4oP7qW1eR8tY3",
+    "DATABASE_URL": "postgres://lms@127.0.0.1:5432/lms",
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
+    "EMAIL_URL": "smtp+tls://mailer:secret@127.0.0.1:587",
+    "ALLOWED_HOSTS": "training.example.org",
+}
+
+
+def manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", env=PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {**PRODUCTION_ENV, "SECRET_KEY": ""}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+    assert "environment variables" in result.stderr
+
+
+def test_production_names_every_missing_variable():
+    env = {"DJANGO_SETTINGS_MODULE": "lms.settings.production"}
+    result = manage("check", env=env)
+    assert result.returncode != 0
+    for name in ("SECRET_KEY", "DATABASE_URL", "REDIS_URL", "EMAIL_URL", "ALLOWED_HOSTS"):
+        assert name in result.stderr
