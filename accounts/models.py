@@ -41,9 +41,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         blank=True,
         help_text="What they do, as they described it at sign-up.",
     )
-    is_staff = models.BooleanField(
-        default=False, help_text="Can sign in to the Wagtail admin."
-    )
+    is_staff = models.BooleanField(default=False, help_text="Can sign in to the Wagtail admin.")
     is_active = models.BooleanField(default=True)
     date_joined = models.DateTimeField(default=timezone.now)
 

@@ -53,18 +53,54 @@ class DemoUser:
 
 
 DEMO_USERS = [
-    DemoUser("learner", "learner@health.northvale.example", "Lee Learner", "demo-learner-pass",
-             "Northvale Community Health Trust", "School nurse"),
-    DemoUser("teacher", "teacher@riverside.sch.example", "Tia Teacher", "demo-teacher-pass",
-             "Riverside Academy", "Year 9 form tutor"),
-    DemoUser("organisation manager", "manager@care.northvale.example", "Morgan Manager",
-             "demo-manager-pass", "Northvale Children's Social Care", "Team manager"),
-    DemoUser("partnership lead", "lead@northvale.example", "Lena Lead", "demo-lead-pass",
-             None, "Partnership business manager"),
-    DemoUser("editor", "editor@northvale.example", "Eddie Editor", "demo-editor-pass",
-             None, "Training content editor"),
-    DemoUser("administrator", "admin@northvale.example", "Ada Admin", "demo-admin-pass",
-             None, "Service administrator"),
+    DemoUser(
+        "learner",
+        "learner@health.northvale.example",
+        "Lee Learner",
+        "demo-learner-pass",
+        "Northvale Community Health Trust",
+        "School nurse",
+    ),
+    DemoUser(
+        "teacher",
+        "teacher@riverside.sch.example",
+        "Tia Teacher",
+        "demo-teacher-pass",
+        "Riverside Academy",
+        "Year 9 form tutor",
+    ),
+    DemoUser(
+        "organisation manager",
+        "manager@care.northvale.example",
+        "Morgan Manager",
+        "demo-manager-pass",
+        "Northvale Children's Social Care",
+        "Team manager",
+    ),
+    DemoUser(
+        "partnership lead",
+        "lead@northvale.example",
+        "Lena Lead",
+        "demo-lead-pass",
+        None,
+        "Partnership business manager",
+    ),
+    DemoUser(
+        "editor",
+        "editor@northvale.example",
+        "Eddie Editor",
+        "demo-editor-pass",
+        None,
+        "Training content editor",
+    ),
+    DemoUser(
+        "administrator",
+        "admin@northvale.example",
+        "Ada Admin",
+        "demo-admin-pass",
+        None,
+        "Service administrator",
+    ),
 ]
 
 

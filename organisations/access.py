@@ -24,8 +24,7 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     if user.is_superuser:
         return Organisation.objects.all()
     return Organisation.objects.filter(
-        Q(partnership__leads__user=user)
-        | Q(memberships__user=user, memberships__is_manager=True)
+        Q(partnership__leads__user=user) | Q(memberships__user=user, memberships__is_manager=True)
     ).distinct()
 
 
@@ -35,9 +34,10 @@ def user_can_see_reports(user) -> bool:
 
 def user_is_teacher(user) -> bool:
     """A teacher is anyone who belongs to an education-sector organisation."""
-    return user.is_authenticated and Membership.objects.filter(
-        user=user, organisation__sector=Sector.EDUCATION
-    ).exists()
+    return (
+        user.is_authenticated
+        and Membership.objects.filter(user=user, organisation__sector=Sector.EDUCATION).exists()
+    )
 
 
 def partnership_for_user(user) -> Partnership | None:

@@ -25,3 +25,15 @@ def user(db):
 @pytest.fixture
 def other_user(db):
     return UserFactory(full_name="Alex Other", email="alex@example.org")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Tests that need PostgreSQL, Redis or a worker run only in the services lane."""
+    import os
+
+    if os.environ.get("LMS_TEST_SERVICES"):
+        return
+    skip = pytest.mark.skip(reason="needs `make test-services` (PostgreSQL, Redis, Celery)")
+    for item in items:
+        if "services" in item.keywords:
+            item.add_marker(skip)

@@ -5,9 +5,13 @@ from .base import *  # noqa: F403
 from .base import CACHES, env
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-# Tests exercise the real code paths; eager unless the services lane says otherwise.
-CELERY_TASK_ALWAYS_EAGER = not env.bool("LMS_TEST_SERVICES", default=False)
+# Mail stays in memory (django.core.mail.outbox) unless a lane names a backend,
+# as the services lane does for its Celery worker process.
+if not env("EMAIL_URL", default=""):
+    EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tasks run in-process so each test sees its own results; tests marked
+# ``services`` switch to the real broker and worker (tests/services/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = True
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

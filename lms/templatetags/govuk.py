@@ -15,9 +15,7 @@ CLASSES = {
 def govuk_control(field):
     """Render ``field``'s widget with the right class and aria-describedby."""
     widget = field.field.widget
-    css = next(
-        (css for kind, css in CLASSES.items() if isinstance(widget, kind)), "govuk-input"
-    )
+    css = next((css for kind, css in CLASSES.items() if isinstance(widget, kind)), "govuk-input")
     if field.errors:
         css += f" {css}--error"
     described = [f"{field.auto_id}-hint"] if field.help_text else []

@@ -30,7 +30,11 @@ def test_seed_demo_makes_a_partnership_with_a_school_and_one_user_per_role(capsy
     assert Organisation.objects.filter(sector=Sector.EDUCATION).exists()
     roles = {demo.role for demo in DEMO_USERS}
     assert roles == {
-        "learner", "teacher", "organisation manager", "partnership lead", "editor",
+        "learner",
+        "teacher",
+        "organisation manager",
+        "partnership lead",
+        "editor",
         "administrator",
     }
     output = capsys.readouterr().out
@@ -50,6 +54,8 @@ def test_seed_demo_makes_the_home_page_the_site_root():
 def test_demo_users_can_sign_in(client):
     call_command("seed_demo")
     learner = DEMO_USERS[0]
-    response = client.post("/accounts/login/", {"login": learner.email, "password": learner.password})
+    response = client.post(
+        "/accounts/login/", {"login": learner.email, "password": learner.password}
+    )
     assert response.status_code == 302
     assert "_auth_user_id" in client.session

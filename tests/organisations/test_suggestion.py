@@ -39,9 +39,7 @@ def test_a_lookalike_domain_does_not_match(trust):
 
 def test_suggest_endpoint_names_the_organisation(client, trust):
     response = client.get("/organisations/suggest/", {"email": "nurse@trust.example"})
-    assert response.json() == {
-        "organisation": {"id": trust.organisation.pk, "name": "The Trust"}
-    }
+    assert response.json() == {"organisation": {"id": trust.organisation.pk, "name": "The Trust"}}
 
 
 def test_suggest_endpoint_answers_unknown_domains_calmly(client, trust):
