@@ -34,7 +34,15 @@ $(DIST)/main.css: node_modules/.installed $(wildcard static/scss/*.scss)
 	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
 		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css $(DIST)/
 
-assets: $(DIST)/main.css
+# The certificate fonts: DejaVu Sans covers Latin Extended (Vietnamese names too).
+# Copied from the pinned npm package, with its licence, for certificates/pdf.py.
+FONTS := static/fonts/DejaVuSans.ttf
+$(FONTS): node_modules/.installed
+	cp node_modules/dejavu-fonts-ttf/ttf/DejaVuSans.ttf \
+		node_modules/dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf static/fonts/
+	cp node_modules/dejavu-fonts-ttf/LICENSE static/fonts/LICENSE-DejaVu.txt
+
+assets: $(DIST)/main.css $(FONTS)
 
 migrate: install
 	$(MANAGE) migrate --noinput
@@ -42,6 +50,9 @@ migrate: install
 
 demo: migrate
 	$(MANAGE) seed_demo
+	$(MANAGE) load_course_content
+	$(MANAGE) load_knowledge_checks
+	$(MANAGE) load_lesson_plans
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000

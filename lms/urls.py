@@ -14,7 +14,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("allauth.urls")),
     path("organisations/", include("organisations.urls")),
+    path("rse/", include("resources.urls")),
     path("my-learning/", course_views.my_learning, name="my_learning"),
+    path("learning/", include("courses.urls")),
+    path("knowledge-checks/", include("quizzes.urls")),
+    path("certificates/", include("certificates.urls")),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="lms/accessibility.html"),

@@ -213,6 +213,28 @@ CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": 3600}
 CELERY_TIMEZONE = "Europe/London"
+# Periodic jobs (run `celery -A lms beat` beside the worker). Each is idempotent.
+CELERY_BEAT_SCHEDULE = {
+    # Certificates still pending, or issued but not emailed, are enqueued again.
+    "certificates-sweep": {
+        "task": "certificates.tasks.sweep_pending_certificates",
+        "schedule": 120.0,
+    },
+}
+
+# --- Certificates ---------------------------------------------------------
+# A certificate still pending (or not yet emailed) this many seconds after it was
+# created is enqueued again by the sweep: the row is the outbox (design.md).
+CERTIFICATES_RETRY_AFTER = env.int("CERTIFICATES_RETRY_AFTER", default=300)
+# The public verification pages: requests per client address per minute,
+# counted in the shared cache.
+CERTIFICATES_VERIFY_RATE = env.int("CERTIFICATES_VERIFY_RATE", default=30)
+# Certificates' tasks go to a queue of their own when this names one, so their
+# rendering can be given its own workers; the services tests give each worker
+# they start a queue of its own this way.
+CERTIFICATES_QUEUE = env("CERTIFICATES_QUEUE", default="")
+if CERTIFICATES_QUEUE:
+    CELERY_TASK_ROUTES = {"certificates.tasks.*": {"queue": CERTIFICATES_QUEUE}}
 
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"

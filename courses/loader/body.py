@@ -1,0 +1,111 @@
+"""Markdown to Wagtail content: rich text, and a lesson body as StreamField data.
+
+Prose goes through the ``markdown`` package, then through Wagtail's own rich
+text conversion with the lesson's features, so the result is exactly what the
+editor would have saved. ``## `` and ``### `` lines become heading blocks;
+```` ```block ```` fences hold YAML for the structured blocks.
+"""
+
+import re
+
+import markdown
+import yaml
+from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
+
+from courses.blocks import TEXT_FEATURES
+from courses.loader.source import ContentError
+
+HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*$")
+_converter = ContentstateConverter(features=TEXT_FEATURES)
+
+
+def rich_text(source: str) -> str:
+    """Markdown to Wagtail's database rich text, keeping only the lesson features."""
+    html = markdown.markdown(source.strip(), extensions=["sane_lists"])
+    return _converter.to_database_format(_converter.from_database_format(html))
+
+
+def _plain(value) -> str:
+    """Plain text with the source's line wrapping undone; blank lines still part
+    paragraphs."""
+    paragraphs = re.split(r"\n\s*\n", str(value or "").strip())
+    return "\n\n".join(" ".join(paragraph.split()) for paragraph in paragraphs)
+
+
+def _structured(data: dict, where: str) -> tuple[str, dict]:
+    kind = data.get("type")
+    if kind == "callout":
+        return "callout", {
+            "style": data.get("style", "key-fact"),
+            "heading": _plain(data.get("heading")),
+            "text": rich_text(_plain(data.get("text"))),
+        }
+    if kind == "quote":
+        return "quote", {
+            "text": _plain(data.get("text")),
+            "attribution": _plain(data.get("attribution")),
+        }
+    if kind == "checklist":
+        return "checklist", {
+            "heading": _plain(data.get("heading")),
+            "intro": _plain(data.get("intro")),
+            "items": [_plain(item) for item in data.get("items") or []],
+        }
+    if kind == "myth-fact":
+        return "myth_fact", {
+            "myth": _plain(data.get("myth")),
+            "fact": rich_text(_plain(data.get("fact"))),
+        }
+    if kind == "case-study":
+        return "case_study", {
+            "title": _plain(data.get("title")),
+            "scenario": rich_text(_plain(data.get("scenario"))),
+            "prompts": [_plain(prompt) for prompt in data.get("prompts") or []],
+            "good_response": rich_text(_plain(data.get("good_response"))),
+        }
+    if kind == "signposting":
+        return "signposting", {
+            "heading": _plain(data.get("heading")),
+            "intro": _plain(data.get("intro")),
+        }
+    raise ContentError(f"{where}: unknown block type {kind!r}")
+
+
+def body_data(source: str, where: str) -> list[tuple[str, object]]:
+    """A lesson's Markdown body as (block type, value) pairs, in order."""
+    data: list[tuple[str, object]] = []
+    prose: list[str] = []
+
+    def flush():
+        text = "\n".join(prose).strip()
+        prose.clear()
+        if text:
+            data.append(("text", rich_text(text)))
+
+    lines = iter(source.splitlines())
+    for line in lines:
+        heading = HEADING.match(line)
+        if line.strip() == "```block":
+            flush()
+            fenced = []
+            for inner in lines:
+                if inner.strip() == "```":
+                    break
+                fenced.append(inner)
+            else:
+                raise ContentError(f"{where}: a ```block fence is not closed")
+            try:
+                block = yaml.safe_load("\n".join(fenced))
+            except yaml.YAMLError as error:
+                raise ContentError(f"{where}: a block is not valid YAML: {error}") from error
+            if not isinstance(block, dict):
+                raise ContentError(f"{where}: a block must be a YAML mapping")
+            data.append(_structured(block, where))
+        elif heading:
+            flush()
+            level = "h2" if len(heading.group(1)) == 2 else "h3"
+            data.append(("heading", {"text": heading.group(2), "level": level}))
+        else:
+            prose.append(line)
+    flush()
+    return data

@@ -1,0 +1,15 @@
+"""The course page tree, the learner's records and the signposting setting."""
+
+from courses.models.pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models.progress import Enrolment, LessonProgress
+from courses.models.signposting import SignpostingSettings
+
+__all__ = [
+    "CourseIndexPage",
+    "CoursePage",
+    "Enrolment",
+    "LessonPage",
+    "LessonProgress",
+    "ModulePage",
+    "SignpostingSettings",
+]

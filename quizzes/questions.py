@@ -1,0 +1,101 @@
+"""A knowledge check's questions as plain values, read from its StreamField.
+
+A question's ``key`` is its StreamField block id and an option's ``key`` its
+ListBlock item id: uuids Wagtail keeps when an editor edits or reorders them.
+A myth-or-fact question has two fixed options, ``myth`` and ``fact``. Everything
+else in the app (layouts, scoring, responses, statistics) works on these keys.
+"""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from quizzes.blocks import MYTH_FACT
+
+MULTIPLE_KINDS = {"multiple", "scenario"}
+KIND_LABELS = {
+    "single": "Single choice",
+    "multiple": "Multiple response",
+    "myth_fact": "Myth or fact",
+    "scenario": "Scenario",
+}
+
+
+@dataclass(frozen=True)
+class Option:
+    key: str
+    text: str
+    correct: bool
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    key: str
+    kind: str
+    text: str
+    explanation: str
+    options: tuple[Option, ...]
+    scenario: object = None  # RichText, for scenario questions
+
+    @property
+    def takes_several(self) -> bool:
+        """Multiple response and scenario questions: choose every correct option."""
+        return self.kind in MULTIPLE_KINDS
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS[self.kind]
+
+    @cached_property
+    def option_keys(self) -> frozenset[str]:
+        return frozenset(option.key for option in self.options)
+
+    @cached_property
+    def correct_keys(self) -> frozenset[str]:
+        return frozenset(option.key for option in self.options if option.correct)
+
+    def option(self, key: str) -> Option | None:
+        return next((option for option in self.options if option.key == key), None)
+
+
+@dataclass(frozen=True)
+class ShownQuestion:
+    """One question of an attempt's form, as the learner sees it."""
+
+    number: int
+    question: Question
+    options: list[Option]  # in the attempt's order; correctness is never rendered
+    selected: frozenset[str] = frozenset()
+    missing: bool = False
+
+
+def _question(child) -> Question:
+    value = child.value
+    if child.block_type == "myth_fact":
+        options = tuple(
+            Option(key=key, text=label, correct=value["answer"] == key) for key, label in MYTH_FACT
+        )
+    else:
+        options = tuple(
+            Option(
+                key=item.id,
+                text=item.value["text"],
+                correct=bool(item.value["correct"]),
+                feedback=item.value["feedback"] or "",
+            )
+            for item in value["options"].bound_blocks
+        )
+    return Question(
+        key=child.id,
+        kind=child.block_type,
+        text=value["text"],
+        explanation=value["explanation"],
+        options=options,
+        scenario=value.get("scenario"),
+    )
+
+
+def questions_of(stream) -> dict[str, Question]:
+    """The questions in ``stream`` (a knowledge check's ``questions``), by key, in
+    the editor's order. Reads no database rows."""
+    return {question.key: question for question in map(_question, stream)}

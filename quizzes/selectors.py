@@ -1,0 +1,213 @@
+"""What the knowledge check screens show, and what courses and reports read.
+
+Every function here reads, in a constant number of queries however many
+questions a check has. Writes live in ``quizzes.services``.
+"""
+
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+from django.http import Http404
+from wagtail.models import Page
+
+from courses.access import learner_enrolments
+from courses.outline import ROW_FIELDS, course_outline
+from courses.requirements import ModuleRequirement
+from organisations.models import Membership
+from quizzes.layout import laid_out
+from quizzes.models import Attempt, KnowledgeCheck, Response
+from quizzes.questions import Option, Question, ShownQuestion
+from quizzes.standing import Standing
+
+
+def knowledge_check_requirements(*, enrolment, module_ids) -> list[ModuleRequirement]:
+    """Each live check on ``module_ids``, done once ``enrolment`` (None: someone not
+    enrolled) has passed it. One query, for the courses requirements hook."""
+    if not module_ids:
+        return []
+    quizzes = KnowledgeCheck.objects.filter(module_id__in=module_ids, live=True)
+    if enrolment is not None:
+        passing = Attempt.objects.filter(enrolment=enrolment, quiz=OuterRef("pk"), passed=True)
+        quizzes = quizzes.annotate(done=Exists(passing))
+    return [
+        ModuleRequirement(
+            module_id=quiz.module_id,
+            title=quiz.title,
+            url=quiz.get_absolute_url(),
+            done=bool(getattr(quiz, "done", False)),
+        )
+        for quiz in quizzes.only("pk", "module_id", "title").order_by("pk")
+    ]
+
+
+def _placement(quiz: KnowledgeCheck) -> dict:
+    """Where the check sits: breadcrumbs down to its module, its course, and the
+    module after it. Answers 404 unless the module and course are live."""
+    module = quiz.module
+    paths = [module.path[: Page.steplen * depth] for depth in range(2, module.depth + 1)]
+    crumbs = list(Page.objects.filter(path__in=paths).order_by("path").only(*ROW_FIELDS))
+    course = crumbs[-2] if len(crumbs) >= 2 else None
+    if course is None or not course.live or not module.live:
+        raise Http404("The knowledge check's module is not published.")
+    modules = [m.page for m in course_outline(course).modules]
+    at = next((i for i, page in enumerate(modules) if page.pk == module.pk), None)
+    if at is None:
+        raise Http404("The knowledge check's module is not published.")
+    return {
+        "breadcrumbs": crumbs,
+        "course": course,
+        "module": crumbs[-1],
+        "next_module": modules[at + 1] if at + 1 < len(modules) else None,
+    }
+
+
+def _standing(quiz: KnowledgeCheck, enrolment) -> Standing:
+    attempts = [] if enrolment is None else list(quiz.attempts.filter(enrolment=enrolment))
+    return Standing(quiz=quiz, enrolment=enrolment, attempts=attempts)
+
+
+def knowledge_check_context(
+    *,
+    quiz: KnowledgeCheck,
+    user,
+    selected: Mapping[str, frozenset[str]] | None = None,
+    missing: Collection[str] = (),
+) -> dict:
+    """The check's page: its form while an attempt is open (with the learner's
+    ``selected`` options and ``missing`` answers when a submission came back),
+    otherwise where the learner stands: not enrolled, passed, out of attempts, or
+    ready to start."""
+    placement = _placement(quiz)
+    enrolment = (
+        learner_enrolments(user)
+        .filter(course_id=placement["course"].pk)
+        .order_by(F("completed_at").desc(nulls_first=True), "-started_at")
+        .first()
+    )
+    standing = _standing(quiz, enrolment)
+    questions = quiz.question_map()
+    current, selected = standing.current, selected or {}
+    shown = [
+        ShownQuestion(
+            number=number,
+            question=question,
+            options=options,
+            selected=selected.get(question.key, frozenset()),
+            missing=question.key in missing,
+        )
+        for number, (question, options) in enumerate(
+            laid_out(current.layout if current else [], questions), start=1
+        )
+    ]
+    return {
+        **placement,
+        "quiz": quiz,
+        "enrolment": enrolment,
+        "standing": standing,
+        "question_count": len(questions),
+        "attempt": current,
+        "shown": shown,
+        "errors": [item for item in shown if item.missing],
+    }
+
+
+@dataclass(frozen=True)
+class ResultItem:
+    """One question of a submitted attempt, with what was chosen and why."""
+
+    question: Question
+    options: list[Option]  # as the attempt showed them
+    selected: frozenset[str]
+    correct: bool
+
+    @property
+    def chosen(self) -> list[Option]:
+        return [option for option in self.options if option.key in self.selected]
+
+    @property
+    def right_answers(self) -> list[Option]:
+        return [option for option in self.options if option.correct]
+
+
+def attempt_result_context(*, attempt: Attempt) -> dict:
+    """The results page: score, pass or fail, feedback per question, and what the
+    learner can do next."""
+    quiz = attempt.quiz
+    placement = _placement(quiz)
+    responses = {response.question_key: response for response in attempt.responses.all()}
+    items = [
+        ResultItem(
+            question=question,
+            options=options,
+            selected=frozenset(responses[question.key].selected),
+            correct=responses[question.key].correct,
+        )
+        for question, options in laid_out(attempt.layout, quiz.question_map())
+        if question.key in responses
+    ]
+    return {
+        **placement,
+        "quiz": quiz,
+        "attempt": attempt,
+        "standing": _standing(quiz, attempt.enrolment),
+        "items": items,
+    }
+
+
+@dataclass(frozen=True)
+class QuestionStatistic:
+    number: int  # the question's position in the check as written
+    question: Question
+    answered: int  # submitted attempts that answered it
+    correct: int
+
+    @property
+    def percent_correct(self) -> int | None:
+        return round(100 * self.correct / self.answered) if self.answered else None
+
+
+def question_statistics(
+    *,
+    quiz: KnowledgeCheck,
+    partnership_ids: Iterable[int] | None = None,
+    organisation_ids: Iterable[int] | None = None,
+    submitted_from: date | None = None,
+    submitted_to: date | None = None,
+) -> list[QuestionStatistic]:
+    """For each question now in ``quiz``, how many submitted attempts answered it
+    and how many of those got it right. One query.
+
+    The filters narrow to learners in those partnerships' or organisations' staff
+    and to attempts submitted between the two dates (inclusive). Callers scope
+    the ids through ``organisations.access``; this function does not.
+    """
+    responses = Response.objects.filter(attempt__quiz=quiz, attempt__submitted_at__isnull=False)
+    if submitted_from is not None:
+        responses = responses.filter(attempt__submitted_at__date__gte=submitted_from)
+    if submitted_to is not None:
+        responses = responses.filter(attempt__submitted_at__date__lte=submitted_to)
+    if partnership_ids is not None or organisation_ids is not None:
+        # Exists, not a join: someone in two organisations counts once.
+        members = Membership.objects.filter(user=OuterRef("attempt__enrolment__user"))
+        if partnership_ids is not None:
+            members = members.filter(organisation__partnership_id__in=list(partnership_ids))
+        if organisation_ids is not None:
+            members = members.filter(organisation_id__in=list(organisation_ids))
+        responses = responses.filter(Exists(members))
+    counts = {
+        row["question_key"]: row
+        for row in responses.order_by()
+        .values("question_key")
+        .annotate(answered=Count("pk"), right=Count("pk", filter=Q(correct=True)))
+    }
+    return [
+        QuestionStatistic(
+            number=number,
+            question=question,
+            answered=counts.get(question.key, {}).get("answered", 0),
+            correct=counts.get(question.key, {}).get("right", 0),
+        )
+        for number, question in enumerate(quiz.question_map().values(), start=1)
+    ]

@@ -1,0 +1,108 @@
+"""Turn the lesson plan sources into published LessonPlanPages.
+
+Safe to run again: a page whose source has not changed is not touched, and a
+page an editor has changed in the admin is left alone from then on.
+"""
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Site
+
+from resources.models import LessonPlanPage, ResourceIndexPage, Topic
+from resources.sources import LessonPlanSource, SourceError, lesson_plan_source_read
+
+logger = logging.getLogger(__name__)
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "resources" / "content" / "lesson-plans"
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)  # changed by an editor: left alone
+    errors: list[str] = field(default_factory=list)
+
+
+def resource_index_ensure() -> ResourceIndexPage:
+    """The library page, made under the default site's home page if missing.
+
+    Also points the home page's "schools' resources" link at it when that link
+    is empty and the home page has no draft waiting.
+    """
+    index = ResourceIndexPage.objects.first()
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        raise RuntimeError("No default site: run seed_demo (or create the home page) first.")
+    home = site.root_page.specific
+    if index is None:
+        index = home.add_child(
+            instance=ResourceIndexPage(
+                title="Lesson plans for schools",
+                slug="schools",
+                live=False,
+                intro="<p>Relationships and sex education lesson plans on the topics behind "
+                "child sexual exploitation, by key stage, with a log of the lessons you teach.</p>",
+            )
+        )
+        index.save_revision().publish()
+    if (
+        hasattr(home, "resources_page_id")
+        and home.resources_page_id is None
+        and not home.has_unpublished_changes
+    ):
+        home.resources_page = index
+        home.save_revision().publish()
+    return index
+
+
+def _is_edited(page: LessonPlanPage) -> bool:
+    # The loader saves revisions with no user and publishes each one, so a
+    # revision with a user, or a page no longer live, is an editor's doing.
+    revision = page.latest_revision
+    return not page.live or (revision is not None and revision.user_id is not None)
+
+
+@transaction.atomic
+def lesson_plan_sync(*, index: ResourceIndexPage, source: LessonPlanSource) -> str:
+    """Create or update the page for one source; say which ("created",
+    "updated", "unchanged" or "edited")."""
+    key = source.fields["slug"]
+    page = LessonPlanPage.objects.filter(source_key=key).select_related("latest_revision").first()
+    if page is not None and page.source_hash == source.digest:
+        return "unchanged"
+    if page is not None and _is_edited(page):
+        return "edited"
+    outcome = "updated" if page else "created"
+    if page is None:
+        page = LessonPlanPage(source_key=key, live=False)
+    for name, value in source.fields.items():
+        setattr(page, name, value)
+    page.source_hash = source.digest
+    page.topics = list(Topic.objects.filter(slug__in=source.topics))
+    if outcome == "created":
+        index.add_child(instance=page)
+    page.save_revision().publish()
+    return outcome
+
+
+def lesson_plans_load(*, directory: Path = CONTENT_DIR) -> LoadReport:
+    """Load every ``*.md`` in ``directory``; a file with an error is reported and skipped."""
+    report = LoadReport()
+    Topic.objects.ensure_all()
+    index = resource_index_ensure()
+    for path in sorted(directory.glob("*.md")):
+        try:
+            source = lesson_plan_source_read(path)
+        except SourceError as error:
+            report.errors.append(str(error))
+            continue
+        outcome = lesson_plan_sync(index=index, source=source)
+        getattr(report, outcome).append(source.fields["slug"])
+        logger.debug("Lesson plan %s: %s", path.name, outcome)
+    return report

@@ -1,0 +1,178 @@
+"""Read a lesson plan source file (docs/content-format.md, "Lesson plans") into
+the values of a LessonPlanPage. Reading never touches the database."""
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
+from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
+
+from resources.blocks import RICH_TEXT_FEATURES
+from resources.models.taxonomy import KeyStage, LessonFormat, TopicChoice, key_stage_years
+
+# Part of every source hash: bump it when the mapping below changes, so the
+# next load rewrites the pages the old mapping made.
+FORMAT_VERSION = "1"
+
+FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n(?P<body>.*)\Z", re.S)
+BLOCK = re.compile(r"^```block\n(?P<yaml>.*?)\n```[ \t]*$", re.S | re.M)
+REQUIRED = [
+    "title",
+    "slug",
+    "summary",
+    "key_stage",
+    "year_groups",
+    "topics",
+    "format",
+    "duration_minutes",
+    "learning_objectives",
+    "safeguarding_notes",
+]
+BLOCK_FIELDS = {
+    "step": ("title", "minutes", "instructions"),
+    "discussion": ("title", "questions"),
+    "worksheet": ("title", "instructions", "items"),
+}
+
+
+class SourceError(ValueError):
+    def __init__(self, path: Path, message: str):
+        super().__init__(f"{path.name}: {message}")
+
+
+@dataclass
+class LessonPlanSource:
+    path: Path
+    digest: str
+    fields: dict = field(default_factory=dict)
+    topics: list[str] = field(default_factory=list)
+
+
+def rich_text(markdown: str | None) -> str:
+    """Markdown as Wagtail rich text, limited to the lesson-plan features."""
+    if not markdown or not markdown.strip():
+        return ""
+    html = MarkdownConverter(RICH_TEXT_FEATURES).to_database_format(markdown.strip())
+    return EditorHTMLConverter(RICH_TEXT_FEATURES).to_database_format(html)
+
+
+def _items(values, label: str) -> list[dict]:
+    return [{"type": label, "value": str(value).strip()} for value in values or []]
+
+
+def _block(path: Path, data) -> dict:
+    kind = data.get("type") if isinstance(data, dict) else None
+    if kind not in BLOCK_FIELDS:
+        raise SourceError(path, f"unknown block type {kind!r}")
+    missing = [name for name in BLOCK_FIELDS[kind] if data.get(name) in (None, "", [])]
+    if missing:
+        raise SourceError(path, f"{kind} block lacks {', '.join(missing)}")
+    title = str(data["title"]).strip()
+    if kind == "step":
+        value = {
+            "title": title,
+            "minutes": int(data["minutes"]),
+            "instructions": rich_text(data["instructions"]),
+        }
+    elif kind == "discussion":
+        value = {
+            "title": title,
+            "questions": [str(q).strip() for q in data["questions"]],
+            "notes": rich_text(data.get("notes")),
+        }
+    else:
+        value = {
+            "title": title,
+            "instructions": str(data["instructions"]).strip(),
+            "items": [str(item).strip() for item in data["items"]],
+        }
+    return {"type": kind, "value": value}
+
+
+def _activities(path: Path, body: str) -> list[dict]:
+    """Blocks in order, with the Markdown prose between them kept as teacher notes."""
+    activities, position = [], 0
+    for match in BLOCK.finditer(body):
+        prose = body[position : match.start()]
+        if prose.strip():
+            activities.append({"type": "notes", "value": rich_text(prose)})
+        try:
+            data = yaml.safe_load(match["yaml"])
+        except yaml.YAMLError as error:
+            raise SourceError(path, f"a block is not valid YAML: {error}") from error
+        activities.append(_block(path, data))
+        position = match.end()
+    if body[position:].strip():
+        activities.append({"type": "notes", "value": rich_text(body[position:])})
+    return activities
+
+
+def _years(path: Path, meta: dict) -> tuple[int, int]:
+    years = sorted({int(year) for year in meta["year_groups"]})
+    allowed = key_stage_years(meta["key_stage"])
+    if not years or any(year not in allowed for year in years):
+        raise SourceError(path, f"year_groups {years} are not all in {meta['key_stage']}")
+    if years != list(range(years[0], years[-1] + 1)):
+        raise SourceError(path, f"year_groups {years} must be consecutive")
+    return years[0], years[-1]
+
+
+def _check_choices(path: Path, meta: dict) -> None:
+    if meta["key_stage"] not in KeyStage.values:
+        raise SourceError(path, f"unknown key_stage {meta['key_stage']!r}")
+    if meta["format"] not in LessonFormat.values:
+        raise SourceError(path, f"unknown format {meta['format']!r}")
+    unknown = set(meta["topics"]) - set(TopicChoice.values)
+    if unknown or not meta["topics"]:
+        raise SourceError(path, f"unknown or missing topics {sorted(unknown)}")
+
+
+def lesson_plan_source_read(path: Path) -> LessonPlanSource:
+    """Parse and check one source file; raise ``SourceError`` saying what is wrong."""
+    try:
+        return _read(path)
+    except SourceError:
+        raise
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        raise SourceError(path, f"unexpected value: {error!r}") from error
+
+
+def _read(path: Path) -> LessonPlanSource:
+    raw = path.read_bytes()
+    match = FRONT_MATTER.match(raw.decode("utf-8").replace("\r\n", "\n"))
+    if not match:
+        raise SourceError(path, "no front matter between --- lines")
+    try:
+        meta = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as error:
+        raise SourceError(path, f"front matter is not valid YAML: {error}") from error
+    missing = [name for name in REQUIRED if meta.get(name) in (None, "", [])]
+    if missing:
+        raise SourceError(path, f"missing {', '.join(missing)}")
+    _check_choices(path, meta)
+    year_from, year_to = _years(path, meta)
+    digest = hashlib.sha256(FORMAT_VERSION.encode() + b"\n" + raw).hexdigest()
+    return LessonPlanSource(
+        path=path,
+        digest=digest,
+        topics=list(dict.fromkeys(meta["topics"])),
+        fields={
+            "title": str(meta["title"]).strip(),
+            "slug": str(meta["slug"]).strip(),
+            "summary": str(meta["summary"]).strip(),
+            "key_stage": meta["key_stage"],
+            "year_from": year_from,
+            "year_to": year_to,
+            "lesson_format": meta["format"],
+            "duration_minutes": int(meta["duration_minutes"]),
+            "learning_objectives": _items(meta["learning_objectives"], "item"),
+            "ground_rules": _items(meta.get("ground_rules"), "item"),
+            "differentiation": rich_text(meta.get("differentiation")),
+            "safeguarding_notes": rich_text(meta["safeguarding_notes"]),
+            "related_modules": _items(meta.get("related_modules"), "module"),
+            "activities": _activities(path, match["body"]),
+        },
+    )
