@@ -42,7 +42,7 @@ POLICY = ResourceAccessPolicy.server(
 
 
 class CertificateRenderError(RuntimeError):
-    pass
+    """The PDF could not be made; the certificate stays pending for the sweep."""
 
 
 class CertificateAssets:
@@ -64,9 +64,12 @@ class CertificateAssets:
         root_name, _, name = str(uri).removeprefix("asset:").partition("/")
         root = ASSET_ROOTS.get(root_name) if str(uri).startswith("asset:") else None
         if root is not None:
-            path = (root / name).resolve()
-            if path.is_relative_to(root.resolve()) and path.is_file():
-                return str(path)
+            try:
+                path = (root / name).resolve()
+                if path.is_relative_to(root.resolve()) and path.is_file():
+                    return str(path)
+            except (OSError, ValueError):  # e.g. a NUL byte in the name
+                pass
         self.refused.append(str(uri))
         return NOTHING
 

@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 from courses import services
 from courses.access import learner_enrolments
 from courses.models import CoursePage, LessonPage
+from courses.my_learning import my_learning_overview
 from courses.outline import course_outline
-from courses.selectors import course_progress, my_learning_overview
+from courses.selectors import course_progress
 
 
 @login_required

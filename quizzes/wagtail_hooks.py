@@ -42,9 +42,8 @@ def knowledge_check_button(page, user, view_name, next_url=None):
     yield Button("Knowledge check", url=url, icon_name="help", priority=40)
 
 
-REFUSAL = (
-    "{what} cannot be deleted because learners have made attempts at a knowledge check "
-    "in it. Unpublish it instead: their records are kept."
+REFUSAL = "{what} cannot be deleted because learners have attempted {which}. " + (
+    "Unpublish it instead: their records are kept."
 )
 
 
@@ -61,7 +60,8 @@ def keep_modules_with_attempts(request, page):
     """Attempts are evidence (protected in the database too): a module, or anything
     above it, whose knowledge check has attempts is unpublished, not deleted."""
     if _has_attempts(pages=[page]):
-        messages.error(request, REFUSAL.format(what=f"'{page.get_admin_display_title()}'"))
+        title = page.get_admin_display_title()
+        messages.error(request, REFUSAL.format(what=f"'{title}'", which="a knowledge check in it"))
         return redirect("wagtailadmin_pages:edit", page.pk)
     return None
 
@@ -70,7 +70,7 @@ def keep_modules_with_attempts(request, page):
 def keep_knowledge_checks_with_attempts(request, instances):
     quizzes = [obj for obj in instances if isinstance(obj, KnowledgeCheck)]
     if quizzes and _has_attempts(quizzes=quizzes):
-        messages.error(request, REFUSAL.format(what="This knowledge check"))
+        messages.error(request, REFUSAL.format(what="This knowledge check", which="it"))
         return redirect(KnowledgeCheck.snippet_viewset.get_url_name("list"))
     return None
 
@@ -82,6 +82,7 @@ def keep_attempts_in_bulk_deletes(request, action_type, objects, action_class_in
     pages = [obj for obj in objects if isinstance(obj, Page)]
     quizzes = [obj for obj in objects if isinstance(obj, KnowledgeCheck)]
     if (pages or quizzes) and _has_attempts(pages=pages, quizzes=quizzes):
-        messages.error(request, REFUSAL.format(what="Some of these items"))
+        which = "a knowledge check in them"
+        messages.error(request, REFUSAL.format(what="Some of these items", which=which))
         return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
     return None

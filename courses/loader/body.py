@@ -25,6 +25,10 @@ def rich_text(source: str) -> str:
     return _converter.to_database_format(_converter.from_database_format(html))
 
 
+def _markdown(value) -> str:
+    return str(value or "").strip()
+
+
 def _plain(value) -> str:
     """Plain text with the source's line wrapping undone; blank lines still part
     paragraphs."""
@@ -38,7 +42,7 @@ def _structured(data: dict, where: str) -> tuple[str, dict]:
         return "callout", {
             "style": data.get("style", "key-fact"),
             "heading": _plain(data.get("heading")),
-            "text": rich_text(_plain(data.get("text"))),
+            "text": rich_text(_markdown(data.get("text"))),
         }
     if kind == "quote":
         return "quote", {
@@ -54,14 +58,14 @@ def _structured(data: dict, where: str) -> tuple[str, dict]:
     if kind == "myth-fact":
         return "myth_fact", {
             "myth": _plain(data.get("myth")),
-            "fact": rich_text(_plain(data.get("fact"))),
+            "fact": rich_text(_markdown(data.get("fact"))),
         }
     if kind == "case-study":
         return "case_study", {
             "title": _plain(data.get("title")),
-            "scenario": rich_text(_plain(data.get("scenario"))),
+            "scenario": rich_text(_markdown(data.get("scenario"))),
             "prompts": [_plain(prompt) for prompt in data.get("prompts") or []],
-            "good_response": rich_text(_plain(data.get("good_response"))),
+            "good_response": rich_text(_markdown(data.get("good_response"))),
         }
     if kind == "signposting":
         return "signposting", {

@@ -114,6 +114,7 @@ def test_markup_in_a_name_is_printed_as_text_and_fetches_nothing(
         "asset:fonts/../../../lms/settings/base.py",
         "asset:images/../../models/certificate.py",
         "asset:elsewhere/x.ttf",
+        "asset:fonts/Deja\x00VuSans.ttf",
         "static/fonts/DejaVuSans.ttf",
         "render:unknown",
     ],
@@ -173,3 +174,11 @@ def test_the_qr_code_encodes_the_absolute_verification_address(course, settings)
         for y in range(len(expected))
         for x in range(len(expected))
     )
+
+
+def test_missing_fonts_are_reported_plainly(pending, monkeypatch, tmp_path):
+    from certificates import pdf
+
+    monkeypatch.setattr(pdf, "FONTS_DIR", tmp_path)
+    with pytest.raises(pdf.CertificateRenderError, match="make assets"):
+        certificate_pdf(certificate=pending, branding=None)

@@ -28,9 +28,7 @@ def test_each_course_page_type_opens_in_the_editor(editor_client, tree):
 
 
 def test_an_editor_can_add_a_lesson(editor_client, tree):
-    url = reverse(
-        "wagtailadmin_pages:add", args=["courses", "lessonpage", tree.modules[0].pk]
-    )
+    url = reverse("wagtailadmin_pages:add", args=["courses", "lessonpage", tree.modules[0].pk])
     assert editor_client.get(url).status_code == 200
 
 

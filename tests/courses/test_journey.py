@@ -144,3 +144,17 @@ def test_page_privacy_still_applies_to_lessons(client, tree):
     PageViewRestriction.objects.create(page=tree.course, restriction_type=PageViewRestriction.LOGIN)
     response = client.get(tree.lessons[0].url)
     assert response.status_code == 302 and "login/?next=" in response["Location"]
+
+
+def test_a_lesson_added_after_completion_is_read_not_required(signed_in, user, tree):
+    from tests.courses.factories import LessonPageFactory
+
+    enrolment = enrolment_start(user=user, course=tree.course)
+    for lesson in tree.lessons:
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    new = LessonPageFactory(parent=tree.modules[1], title="New lesson", slug="new")
+    lesson_html = signed_in.get(new.url).content.decode()
+    assert "You completed this course on" in lesson_html
+    assert "Mark as complete" not in lesson_html
+    course_html = signed_in.get(tree.course.url).content.decode()
+    assert "Course completed" in course_html and "This course has changed" in course_html

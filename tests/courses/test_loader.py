@@ -34,6 +34,9 @@ heading: Take care
 text: |
   Some *emphasis*, and a second
   line that is joined up.
+
+  - a list item
+  - another
 ```
 
 ```block
@@ -100,6 +103,7 @@ def test_a_lesson_becomes_heading_text_and_structured_blocks(home, tmp_path):
     callout = lesson.body[3].value
     assert callout["style"] == "warning" and "<i>emphasis</i>" in callout["text"].source
     assert "second line that is joined up" in callout["text"].source
+    assert "<ul>" in callout["text"].source and "a list item</li>" in callout["text"].source
     assert lesson.body[4].value["text"] == "Nobody listened to me, not once."
 
 

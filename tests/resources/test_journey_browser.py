@@ -2,7 +2,6 @@
 download its PDF and log the lesson."""
 
 import io
-import os
 import re
 import shutil
 import threading
@@ -14,17 +13,38 @@ from pypdf import PdfReader
 from resources.loader import lesson_plans_load
 from resources.models import Delivery, LessonPlanPage
 from tests.accounts.factories import PASSWORD
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, assert_accessible
 from tests.resources.factories import SchoolFactory, teacher_at
-
-# Playwright's sync API runs an event loop; Django would otherwise refuse the
-# live server's database calls from it.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
 EMAIL = "tia@riverside.example"
 PLAN = "Consent: getting it and giving it"
+
+
+@pytest.fixture(autouse=True)
+def _allow_database_calls_beside_playwright(monkeypatch):
+    # Playwright's sync API runs an event loop, and Django refuses database
+    # calls from a thread with one. Set for this module's test only, so the
+    # setting never reaches a subprocess another test starts.
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def assert_accessible(page):
+    from tests.e2e.conftest import assert_accessible as axe_check
+
+    axe_check(page)
 
 
 def in_own_thread(journey) -> None:

@@ -1,0 +1,72 @@
+"""What the My learning page shows: the learner's courses in progress, every
+completion with its date, and the refreshers that are due."""
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+
+from django.utils import timezone
+
+from courses.models import Enrolment, LessonProgress
+from courses.outline import course_outlines
+from courses.refreshers import refresher_due_on, refresher_is_due
+from courses.selectors import CourseProgress, course_progress
+
+
+@dataclass
+class CurrentCourse:
+    enrolment: Enrolment
+    progress: CourseProgress
+
+
+@dataclass
+class CompletedCourse:
+    enrolment: Enrolment
+    refresher_due_on: date | None
+    refresher_due: bool
+    is_latest: bool
+
+    @property
+    def refresher_overdue(self) -> bool:
+        return self.refresher_due_on is not None and self.refresher_due_on < timezone.localdate()
+
+
+def my_learning_overview(*, user) -> dict:
+    """The learner's open enrolments with progress, every completion with its date,
+    and the refreshers that are due (or due within the notice period)."""
+    enrolments = list(
+        Enrolment.objects.filter(user=user).select_related("course").order_by("-started_at")
+    )
+    open_enrolments = [e for e in enrolments if e.is_open]
+    outlines = course_outlines([e.course for e in open_enrolments])
+    done = defaultdict(set)
+    for enrolment_id, lesson_id in LessonProgress.objects.filter(
+        enrolment__in=open_enrolments
+    ).values_list("enrolment_id", "lesson_id"):
+        done[enrolment_id].add(lesson_id)
+    current = [
+        CurrentCourse(
+            enrolment=e,
+            progress=course_progress(
+                outline=outlines[e.course_id], enrolment=e, done_ids=done[e.pk]
+            ),
+        )
+        for e in open_enrolments
+    ]
+    open_course_ids = {e.course_id for e in open_enrolments}
+    completed, latest_seen = [], set()
+    for e in sorted(
+        (e for e in enrolments if not e.is_open), key=lambda e: e.completed_at, reverse=True
+    ):
+        is_latest = e.course_id not in latest_seen
+        latest_seen.add(e.course_id)
+        due_on = refresher_due_on(
+            completed_at=e.completed_at, validity_months=e.course.validity_months
+        )
+        due = is_latest and e.course_id not in open_course_ids and refresher_is_due(due_on)
+        completed.append(CompletedCourse(e, due_on, due, is_latest))
+    return {
+        "current": current,
+        "completed": completed,
+        "refreshers_due": [c for c in completed if c.refresher_due],
+    }
