@@ -184,6 +184,7 @@ MFA_RECOVERY_CODE_COUNT = 10
 # --- Wagtail --------------------------------------------------------------
 # The admin signs in through allauth, so rate limits and MFA apply there too.
 WAGTAILADMIN_LOGIN_URL = "/accounts/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "/accounts/login/"
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILUSERS_PASSWORD_ENABLED = False
@@ -266,7 +267,12 @@ CONTENT_SECURITY_POLICY = {
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
         "connect-src": [SELF],
-        "frame-src": [SELF, "https://www.youtube-nocookie.com", "https://player.vimeo.com"],
+        "frame-src": [
+            SELF,
+            "https://www.youtube.com",
+            "https://www.youtube-nocookie.com",
+            "https://player.vimeo.com",
+        ],
         "frame-ancestors": [SELF],
         "form-action": [SELF],
         "base-uri": [SELF],
@@ -285,5 +291,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # Wagtail's in-process task runner logs every reference-index update.
-    "loggers": {"django_tasks": {"level": "WARNING"}, "django.tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django_tasks": {"level": "WARNING"},
+        "django.tasks": {"level": "WARNING"},
+        # One line per page saved is noise when the content loaders run.
+        "wagtail": {"level": env("WAGTAIL_LOG_LEVEL", default="WARNING")},
+    },
 }

@@ -15,8 +15,14 @@ PRODUCTION_ENV = {
 }
 
 
+# Set by the browser tests' harness in this process; never part of a deployment.
+HARNESS_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def manage(*args, env):
-    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV}
+    clean = {
+        k: v for k, v in os.environ.items() if k not in PRODUCTION_ENV and k not in HARNESS_ONLY
+    }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
