@@ -8,6 +8,8 @@ MANAGE := $(PY) manage.py
 DIST := static/dist
 PG_URL ?= postgres://postgres@127.0.0.1:5432/lms
 REDIS ?= redis://127.0.0.1:6379/0
+# Tests clear the cache between tests, so it lives apart from the broker's queues.
+REDIS_CACHE ?= redis://127.0.0.1:6379/1
 
 .PHONY: install venv assets migrate demo run test test-services test-e2e lint services clean
 
@@ -66,7 +68,7 @@ services:
 	bash scripts/services-up.sh
 
 test-services: install services
-	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) LMS_TEST_SERVICES=1 \
+	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) REDIS_CACHE_URL=$(REDIS_CACHE) LMS_TEST_SERVICES=1 \
 		$(BIN)/pytest -m "not e2e"
 
 test-e2e: install

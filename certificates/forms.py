@@ -9,7 +9,7 @@ class VerifyForm(forms.Form):
     code = forms.CharField(
         label="Certificate code",
         max_length=100,
-        help_text="It is printed on the certificate, in 7 groups of 4 letters and numbers.",
+        help_text="It is printed on the certificate, like ABCD-EFGH-JKMN-PQRS-TWXY-Z234-5678.",
         error_messages={"required": "Enter the certificate code"},
         widget=forms.TextInput(
             attrs={
@@ -25,8 +25,8 @@ class VerifyForm(forms.Form):
         code = code_normalise(self.cleaned_data["code"])
         if code is None:
             raise forms.ValidationError(
-                "Enter the code exactly as it is printed on the certificate, "
-                "for example 7K3M-9QXR-…: 28 letters and numbers"
+                "Enter the certificate code in the correct format: "
+                "28 letters and numbers, in groups of 4"
             )
         return code
 

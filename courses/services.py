@@ -67,12 +67,12 @@ def enrolment_complete_if_finished(*, enrolment: Enrolment) -> bool:
 
 
 def _on_enrolment_completed(enrolment: Enrolment) -> None:
-    """Certificates plug in here (issue 5). Does nothing yet.
+    """The one place courses knows about certificates.
 
     Called exactly once per enrolment, inside the transaction that stamps
-    ``completed_at``, so whatever it writes commits or rolls back with the
-    completion. The certificates service will create the pending Certificate
-    (the outbox row) here when ``enrolment.course.issues_certificate`` is set, and
-    enqueue its rendering with ``delay_on_commit``. Import the service inside this
-    function: it is the one place courses knows about certificates.
+    ``completed_at``, so the pending certificate (the outbox row) commits or rolls
+    back with the completion; its rendering is enqueued on commit.
     """
+    from certificates.services import certificate_issue_on_completion
+
+    certificate_issue_on_completion(enrolment=enrolment)

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.functional import SimpleLazyObject
 
-from organisations.access import user_can_see_reports
+from organisations.access import Roles, user_roles
 
 
-def _reports_url(user):
-    if not user.is_authenticated or not user_can_see_reports(user):
+def _reports_url(roles: Roles) -> str:
+    if not roles.sees_reports:
         return ""
     try:
         return reverse("reports:index")
@@ -14,10 +15,14 @@ def _reports_url(user):
 
 
 def service(request):
-    """The service's name and the links every page's header needs."""
+    """The service's name and what the header needs to know about the visitor.
+
+    ``roles`` is lazy: pages that never show the navigation pay nothing for it.
+    """
     user = getattr(request, "user", None)
+    roles = SimpleLazyObject(lambda: user_roles(user) if user else Roles())
     return {
         "service_name": settings.WAGTAIL_SITE_NAME,
-        # Callables: templates evaluate them only when a page asks.
-        "reports_url": lambda: _reports_url(user) if user else "",
+        "roles": roles,
+        "reports_url": lambda: _reports_url(roles),
     }

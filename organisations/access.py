@@ -4,9 +4,12 @@ Anything outside a user's scope is treated exactly like something that does not
 exist: views answer 404 for both.
 """
 
-from django.db.models import Q, QuerySet
+from dataclasses import dataclass
 
-from organisations.models import Membership, Organisation, Partnership, Sector
+from django.contrib.auth import get_user_model
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from organisations.models import Membership, Organisation, Partnership, PartnershipLead, Sector
 
 
 def partnerships_led_by(user) -> QuerySet[Partnership]:
@@ -51,3 +54,33 @@ def partnership_for_user(user) -> Partnership | None:
         .first()
     )
     return membership.organisation.partnership if membership else None
+
+
+@dataclass(frozen=True)
+class Roles:
+    sees_reports: bool = False
+    is_teacher: bool = False
+
+
+def user_roles(user) -> Roles:
+    """What the site's navigation needs to know about ``user``, in one query."""
+    if not user.is_authenticated:
+        return Roles()
+    memberships = Membership.objects.filter(user=OuterRef("pk"))
+    row = (
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            leads=Exists(PartnershipLead.objects.filter(user=OuterRef("pk"))),
+            manages=Exists(memberships.filter(is_manager=True)),
+            teaches=Exists(memberships.filter(organisation__sector=Sector.EDUCATION)),
+        )
+        .values("leads", "manages", "teaches")
+        .first()
+    )
+    if row is None:
+        return Roles()
+    return Roles(
+        sees_reports=user.is_superuser or row["leads"] or row["manages"],
+        is_teacher=row["teaches"],
+    )

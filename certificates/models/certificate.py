@@ -33,6 +33,8 @@ class CertificateStatus(models.TextChoices):
 
 
 class Certificate(models.Model):
+    """One enrolment's certificate: pending until its PDF is rendered, then issued."""
+
     class State(models.TextChoices):
         PENDING = "pending", "Pending"
         ISSUED = "issued", "Issued"

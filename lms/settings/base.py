@@ -122,7 +122,8 @@ if REDIS_URL:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
+            # A separate database can keep the cache apart from the broker's queues.
+            "LOCATION": env("REDIS_CACHE_URL", default=REDIS_URL),
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -104,8 +104,8 @@ def test_the_form_checks_a_code_and_goes_to_its_result(client, issued):
     [
         ("", "Enter the certificate code"),
         ("   ", "Enter the certificate code"),
-        ("not a code", "Enter the code exactly as it is printed"),
-        ("O" * 28, "Enter the code exactly as it is printed"),
+        ("not a code", "Enter the certificate code in the correct format"),
+        ("O" * 28, "Enter the certificate code in the correct format"),
     ],
 )
 def test_the_form_explains_a_blank_or_malformed_code(client, db, typed, error):

@@ -8,7 +8,9 @@ from organisations.models import Membership
 from tests.accounts.mfa import totp_code
 from tests.e2e.conftest import assert_accessible
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback restores the pages Wagtail's migrations create, which a
+# transactional test would otherwise flush away for the tests after it.
+pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 EMAIL = "new.teacher@riverside.sch.example"
 PASSWORD = "a-long-enough-passphrase"

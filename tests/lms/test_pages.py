@@ -74,3 +74,23 @@ def test_leads_see_reports_only_when_reports_exist(client, site, user):
     page = client.get("/").content.decode()
     # The reports app arrives later; until then no dead link is shown.
     assert "See training reports" not in page
+
+
+def test_teachers_find_their_delivery_log_in_the_header(client, site):
+    from organisations.models import Membership, Organisation, Sector
+
+    teacher = Membership.objects.get(organisation__sector=Sector.EDUCATION).user
+    client.force_login(teacher)
+    page = client.get("/").content.decode()
+    assert "Delivery log" in page
+    assert "My certificates" in page
+
+    nurse = (
+        Membership.objects.exclude(
+            organisation__in=Organisation.objects.filter(sector=Sector.EDUCATION)
+        )
+        .first()
+        .user
+    )
+    client.force_login(nurse)
+    assert "Delivery log" not in client.get("/").content.decode()

@@ -69,3 +69,15 @@ def test_teachers_are_members_of_a_school(area, user, other_user):
 def test_a_learner_gets_their_own_partnership_for_contacts(area, user):
     MembershipFactory(user=user, organisation=area["elsewhere"])
     assert partnership_for_user(user) == area["elsewhere"].partnership
+
+
+def test_roles_for_the_navigation_come_from_one_query(area, user, django_assert_num_queries):
+    from organisations.access import user_roles
+
+    MembershipFactory(user=user, organisation=area["school"])
+    with django_assert_num_queries(1):
+        roles = user_roles(user)
+    assert roles.is_teacher and not roles.sees_reports
+
+    PartnershipLeadFactory(user=user, partnership=area["partnership"])
+    assert user_roles(user).sees_reports
