@@ -45,6 +45,10 @@ class KnowledgeCheckViewSet(SnippetViewSet):
     add_to_admin_menu = True
     list_display = ["title", "module", "pass_mark", "max_attempts"]
     search_fields = ["title"]
+
+    def get_queryset(self, request):
+        return KnowledgeCheck.objects.select_related("module")
+
     edit_handler = TabbedInterface(
         [
             ObjectList(

@@ -98,3 +98,8 @@ def test_a_check_with_attempts_cannot_be_deleted(admin_client, enrolment, quiz, 
 def test_a_check_nobody_attempted_can_be_deleted(editor_client, quiz):
     assert editor_client.post(admin_url("delete", quiz.pk)).status_code == 302
     assert not KnowledgeCheck.objects.filter(pk=quiz.pk).exists()
+
+
+def test_the_list_shows_each_check_with_its_module(editor_client, quiz):
+    html = editor_client.get(admin_url("list")).content.decode()
+    assert quiz.title in html and "Module 1" in html
