@@ -12,6 +12,30 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _wagtail_base_rows(request):
+    """Give every transactional test the rows Wagtail's migrations make.
+
+    Such tests commit for real, so the database is flushed after each one, and
+    the flush takes the default locale and the root page with it; content types
+    come back with new ids, so the cached ones are dropped.
+    """
+    marker = request.node.get_closest_marker("django_db")
+    if not marker or not marker.kwargs.get("transaction"):
+        return
+    request.getfixturevalue("transactional_db")
+    from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    ContentType.objects.clear_cache()
+    language = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    Locale.objects.get_or_create(language_code=language)
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+
+
 @pytest.fixture
 def password():
     return PASSWORD

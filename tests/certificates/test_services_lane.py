@@ -28,7 +28,10 @@ from tests.certificates.factories import completed_enrolment, course_index, cour
 from tests.certificates.workers import child_pids, kill_group, start_worker, stop_worker
 from tests.services.conftest import wait_for
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 @pytest.fixture

@@ -14,9 +14,8 @@ from courses.models import Enrolment, LessonProgress
 
 pytestmark = [
     pytest.mark.services,
-    # Threads need committed data; the flush after each test would also take the
-    # rows migrations made (the root page), so they are restored afterwards.
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    # Threads need committed data (tests/conftest.py restores Wagtail's tree).
+    pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql", reason="needs PostgreSQL (make test-services)"
     ),

@@ -3,8 +3,6 @@ download its PDF and log the lesson."""
 
 import io
 import re
-import shutil
-import threading
 
 import pytest
 from django.utils import timezone
@@ -13,56 +11,13 @@ from pypdf import PdfReader
 from resources.loader import lesson_plans_load
 from resources.models import Delivery, LessonPlanPage
 from tests.accounts.factories import PASSWORD
+from tests.browser import assert_accessible, run_in_browser
 from tests.resources.factories import SchoolFactory, teacher_at
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
 EMAIL = "tia@riverside.example"
 PLAN = "Consent: getting it and giving it"
-
-
-@pytest.fixture(autouse=True)
-def _allow_database_calls_beside_playwright(monkeypatch):
-    # Playwright's sync API runs an event loop, and Django refuses database
-    # calls from a thread with one. Set for this module's test only, so the
-    # setting never reaches a subprocess another test starts.
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-
-
-def assert_accessible(page):
-    from tests.e2e.conftest import assert_accessible as axe_check
-
-    axe_check(page)
-
-
-def in_own_thread(journey) -> None:
-    """Run ``journey`` on a thread of its own: the sync API refuses to start
-    while another Playwright (tests/e2e's session browser) holds this thread."""
-    failure = []
-
-    def run():
-        try:
-            journey()
-        except BaseException as error:  # handed back to the test's thread
-            failure.append(error)
-
-    thread = threading.Thread(target=run)
-    thread.start()
-    thread.join()
-    if failure:
-        raise failure[0]
 
 
 def sign_in(page):
@@ -115,8 +70,6 @@ def log_a_delivery(page, today):
 
 
 def test_teacher_filters_opens_downloads_and_logs_a_lesson(live_server, home):
-    if not shutil.which(CHROMIUM):
-        pytest.skip(f"Chromium is not installed at {CHROMIUM} (make test-e2e installs it)")
     lesson_plans_load()
     teacher_at(SchoolFactory(name="Riverside Academy"), email=EMAIL)
     expected = LessonPlanPage.objects.live().filter(key_stage="ks3", topics__slug="consent")
@@ -124,27 +77,16 @@ def test_teacher_filters_opens_downloads_and_logs_a_lesson(live_server, home):
     assert PLAN in expected_titles
     today = timezone.localdate()
 
-    def journey():
-        from playwright.sync_api import sync_playwright
+    def journey(page):
+        sign_in(page)
+        filter_to_ks3_consent(page, expected_titles)
+        page.get_by_role("link", name=PLAN).click()
+        page.get_by_role("heading", level=1, name=PLAN).wait_for()
+        assert_accessible(page)
+        download_pdf(page)
+        log_a_delivery(page, today)
 
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            context = browser.new_context(base_url=live_server.url, accept_downloads=True)
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            try:
-                sign_in(page)
-                filter_to_ks3_consent(page, expected_titles)
-                page.get_by_role("link", name=PLAN).click()
-                page.get_by_role("heading", level=1, name=PLAN).wait_for()
-                assert_accessible(page)
-                download_pdf(page)
-                log_a_delivery(page, today)
-            finally:
-                context.close()
-                browser.close()
-
-    in_own_thread(journey)
+    run_in_browser(live_server.url, journey)
     delivery = Delivery.objects.get()
     assert (delivery.plan.title, delivery.pupils, delivery.delivered_on) == (PLAN, 27, today)
     assert (delivery.year_group, delivery.class_name) == (9, "9B")

@@ -5,7 +5,10 @@ from django.core.mail import EmailMultiAlternatives
 from lms.mail import mail_send_later
 from tests.services.conftest import wait_for
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True),
+]
 
 
 def test_the_services_lane_uses_a_real_broker_and_shared_cache(celery_worker_process):
