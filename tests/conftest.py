@@ -37,6 +37,21 @@ def _wagtail_base_rows(request):
 
 
 @pytest.fixture
+def home(db):
+    """The site's home page, standing in for the one seed_demo makes."""
+    from wagtail.models import Page, Site
+
+    from lms.models import HomePage
+
+    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page, and its Site
+    home = Page.get_first_root_node().add_child(
+        instance=HomePage(title="Home", slug="home", lead="Training for everyone.")
+    )
+    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
+    return home
+
+
+@pytest.fixture
 def password():
     return PASSWORD
 

@@ -1,27 +1,14 @@
 from dataclasses import dataclass
 
 import pytest
-from wagtail.models import Page, Site
 
 from courses.models import CoursePage, LessonPage, ModulePage
-from lms.models import HomePage
 from tests.courses.factories import (
     CourseIndexPageFactory,
     CoursePageFactory,
     LessonPageFactory,
     ModulePageFactory,
 )
-
-
-@pytest.fixture
-def home(db):
-    """The site's home page, standing in for the one seed_demo makes."""
-    Page.objects.filter(depth=2).delete()  # Wagtail's welcome page, and its Site
-    home = Page.get_first_root_node().add_child(
-        instance=HomePage(title="Home", slug="home", lead="Training for everyone.")
-    )
-    Site.objects.create(hostname="localhost", port=80, root_page=home, is_default_site=True)
-    return home
 
 
 @dataclass
