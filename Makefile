@@ -79,6 +79,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --check --lint lms accounts organisations courses quizzes certificates resources
+	$(MANAGE) makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) node_modules $(DIST) staticfiles
