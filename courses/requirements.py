@@ -1,18 +1,10 @@
 """What a module requires beyond its lessons: the plug-in point for knowledge checks.
 
 Courses cannot import the apps that depend on it, so they register here through
-a Wagtail hook instead. Quizzes (issue 4) adds, in ``quizzes/wagtail_hooks.py``::
-
-    from wagtail import hooks
-    from courses.requirements import MODULE_REQUIREMENTS_HOOK, ModuleRequirement
-
-    @hooks.register(MODULE_REQUIREMENTS_HOOK)
-    def knowledge_checks(*, enrolment, module_ids):
-        # one ModuleRequirement per quiz on those modules, done=True once the
-        # enrolment has a passing attempt; a constant number of queries.
-        ...
-
-and, when an attempt passes, calls
+a Wagtail hook instead. Quizzes registers one in ``quizzes/wagtail_hooks.py``:
+it returns a ModuleRequirement per knowledge check on the given modules, done
+once the enrolment has a passing attempt, in a constant number of queries; and,
+when an attempt passes, it calls
 ``courses.services.enrolment_complete_if_finished(enrolment=...)`` so that passing
 the last check completes the course just as finishing the last lesson does.
 """
