@@ -31,10 +31,6 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
     ).distinct()
 
 
-def user_can_see_reports(user) -> bool:
-    return organisations_visible_to(user).exists()
-
-
 def user_is_teacher(user) -> bool:
     """A teacher is anyone who belongs to an education-sector organisation."""
     return (

@@ -4,8 +4,8 @@ from django.contrib.auth.models import AnonymousUser
 from organisations.access import (
     organisations_visible_to,
     partnership_for_user,
-    user_can_see_reports,
     user_is_teacher,
+    user_roles,
 )
 from organisations.models import Sector
 from tests.accounts.factories import UserFactory
@@ -34,7 +34,7 @@ def area():
 def test_a_learner_sees_no_organisations(area, user):
     MembershipFactory(user=user, organisation=area["clinic"])
     assert not organisations_visible_to(user).exists()
-    assert not user_can_see_reports(user)
+    assert not user_roles(user).sees_reports
 
 
 def test_a_manager_sees_only_the_organisation_they_manage(area, user):
@@ -46,7 +46,7 @@ def test_a_manager_sees_only_the_organisation_they_manage(area, user):
 def test_a_lead_sees_every_organisation_in_their_partnership_only(area, user):
     PartnershipLeadFactory(user=user, partnership=area["partnership"])
     assert set(organisations_visible_to(user)) == {area["school"], area["clinic"]}
-    assert user_can_see_reports(user)
+    assert user_roles(user).sees_reports
 
 
 def test_an_administrator_sees_everything(area):
@@ -72,8 +72,6 @@ def test_a_learner_gets_their_own_partnership_for_contacts(area, user):
 
 
 def test_roles_for_the_navigation_come_from_one_query(area, user, django_assert_num_queries):
-    from organisations.access import user_roles
-
     MembershipFactory(user=user, organisation=area["school"])
     with django_assert_num_queries(1):
         roles = user_roles(user)
