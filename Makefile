@@ -78,7 +78,8 @@ test-e2e: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint --check --lint lms accounts organisations courses quizzes certificates resources
+	$(BIN)/lint-imports
+	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:

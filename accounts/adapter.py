@@ -3,7 +3,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from lms.mail import mail_send_later
+from kits.mail import mail_send_later
 
 
 class AccountAdapter(DefaultAccountAdapter):

@@ -12,6 +12,18 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from organisations.models import Membership, Organisation, Partnership, PartnershipLead, Sector
 
 
+def teacher_memberships() -> QuerySet[Membership]:
+    """Memberships that make their holder a teacher: those in an
+    education-sector organisation. The one definition of "teacher"."""
+    return Membership.objects.filter(organisation__sector=Sector.EDUCATION)
+
+
+def manager_memberships() -> QuerySet[Membership]:
+    """Memberships whose holder manages the organisation and sees its staff's
+    records. The one definition of "manager"."""
+    return Membership.objects.filter(is_manager=True)
+
+
 def partnerships_led_by(user) -> QuerySet[Partnership]:
     if not user.is_authenticated:
         return Partnership.objects.none()
@@ -26,17 +38,15 @@ def organisations_visible_to(user) -> QuerySet[Organisation]:
         return Organisation.objects.none()
     if user.is_superuser:
         return Organisation.objects.all()
+    managed = manager_memberships().filter(user=user).values("organisation_id")
     return Organisation.objects.filter(
-        Q(partnership__leads__user=user) | Q(memberships__user=user, memberships__is_manager=True)
+        Q(partnership__leads__user=user) | Q(pk__in=managed)
     ).distinct()
 
 
 def user_is_teacher(user) -> bool:
     """A teacher is anyone who belongs to an education-sector organisation."""
-    return (
-        user.is_authenticated
-        and Membership.objects.filter(user=user, organisation__sector=Sector.EDUCATION).exists()
-    )
+    return user.is_authenticated and teacher_memberships().filter(user=user).exists()
 
 
 def partnership_for_user(user) -> Partnership | None:
@@ -62,14 +72,13 @@ def user_roles(user) -> Roles:
     """What the site's navigation needs to know about ``user``, in one query."""
     if not user.is_authenticated:
         return Roles()
-    memberships = Membership.objects.filter(user=OuterRef("pk"))
     row = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
             leads=Exists(PartnershipLead.objects.filter(user=OuterRef("pk"))),
-            manages=Exists(memberships.filter(is_manager=True)),
-            teaches=Exists(memberships.filter(organisation__sector=Sector.EDUCATION)),
+            manages=Exists(manager_memberships().filter(user=OuterRef("pk"))),
+            teaches=Exists(teacher_memberships().filter(user=OuterRef("pk"))),
         )
         .values("leads", "manages", "teaches")
         .first()

@@ -7,7 +7,11 @@ exactly like something that does not exist: views answer 404 for both.
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from organisations.access import organisations_visible_to
+from organisations.access import (
+    manager_memberships,
+    organisations_visible_to,
+    teacher_memberships,
+)
 from organisations.models import Organisation, Sector
 from resources.models import Delivery, ParentLink
 
@@ -17,7 +21,9 @@ def schools_for_teacher(user) -> QuerySet[Organisation]:
     education-sector organisations they belong to (see ``user_is_teacher``)."""
     if not user.is_authenticated:
         return Organisation.objects.none()
-    return Organisation.objects.filter(sector=Sector.EDUCATION, memberships__user=user)
+    return Organisation.objects.filter(
+        pk__in=teacher_memberships().filter(user=user).values("organisation_id")
+    )
 
 
 def schools_with_log_visible_to(user) -> QuerySet[Organisation]:
@@ -30,9 +36,8 @@ def schools_managed_by(user) -> QuerySet[Organisation]:
     """Schools ``user`` manages, which may share plans with their parents."""
     if not user.is_authenticated:
         return Organisation.objects.none()
-    return Organisation.objects.filter(
-        sector=Sector.EDUCATION, memberships__user=user, memberships__is_manager=True
-    )
+    managed = manager_memberships().filter(user=user).values("organisation_id")
+    return Organisation.objects.filter(sector=Sector.EDUCATION, pk__in=managed)
 
 
 def school_log_for_user(user, school_id: int) -> Organisation:

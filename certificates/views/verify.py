@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET
 from certificates.codes import code_display
 from certificates.forms import VerifyForm
 from certificates.selectors import certificate_for_code
-from certificates.throttle import throttle_allows
+from kits.throttle import throttle_allows
 
 WINDOW = 60
 

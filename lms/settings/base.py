@@ -25,6 +25,7 @@ WAGTAIL_SITE_NAME = env("SERVICE_NAME", default="Safeguarding Learning")
 
 INSTALLED_APPS = [
     "lms",
+    "kits",
     "accounts",
     "organisations",
     "courses",
@@ -60,7 +61,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "lms.csp.SiteCSPMiddleware",
+    "kits.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -2,7 +2,7 @@ import pytest
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
-from lms.mail import mail_send_later
+from kits.mail import mail_send_later
 from tests.services.conftest import wait_for
 
 pytestmark = [

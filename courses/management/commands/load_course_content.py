@@ -1,8 +1,9 @@
 from django.core.management.base import BaseCommand, CommandError
+from wagtail.models import Site
 
 from courses.loader.pages import CONTENT_ROOT, load_course
 from courses.loader.source import ContentError
-from lms.models import HomePage
+from courses.models import CourseIndexPage
 
 
 class Command(BaseCommand):
@@ -18,8 +19,9 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, **options):
-        home = HomePage.objects.first()
-        if home is None:
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        home = site.root_page.specific if site else None
+        if home is None or not CourseIndexPage.can_exist_under(home):
             raise CommandError("There is no home page yet: run `manage.py seed_demo` first.")
         names = options["courses"] or sorted(
             path.name for path in CONTENT_ROOT.iterdir() if (path / "course.md").exists()

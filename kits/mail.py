@@ -14,7 +14,7 @@ def mail_send_later(message: EmailMultiAlternatives) -> None:
     If the broker cannot take the task, the message is sent at once instead:
     an account email is never silently dropped.
     """
-    from lms.tasks import send_email
+    from kits.tasks import send_email
 
     payload = {
         "subject": message.subject,
