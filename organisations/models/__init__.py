@@ -1,0 +1,18 @@
+from organisations.models.membership import Membership
+from organisations.models.organisation import (
+    Organisation,
+    OrganisationDomain,
+    Sector,
+    domain_validator,
+)
+from organisations.models.partnership import Partnership, PartnershipLead
+
+__all__ = [
+    "Membership",
+    "Organisation",
+    "OrganisationDomain",
+    "Partnership",
+    "PartnershipLead",
+    "Sector",
+    "domain_validator",
+]
