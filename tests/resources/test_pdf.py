@@ -73,3 +73,11 @@ def test_rich_text_images_are_not_fetched(library, monkeypatch):
     content = lesson_plan_pdf(plan=plan, partnership=None)
     assert content.startswith(b"%PDF-")
     assert attempts == []
+
+
+def test_a_plan_prints_names_in_any_latin_script(library):
+    """Lesson plans embed the same fonts as certificates, so accented and
+    Vietnamese letters print as written rather than as blanks."""
+    plan = LessonPlanPageFactory(parent=library, summary="Written by Zoë Ångström-Nguyễn.")
+    text = text_of(lesson_plan_pdf(plan=plan, partnership=None))
+    assert "Zoë Ångström-Nguyễn" in text
