@@ -9,8 +9,8 @@ from PIL import Image
 
 from certificates.models import CertificateBranding
 from certificates.pdf import certificate_assets, certificate_pdf
-from kits.pdf import PdfAssets
 from certificates.services import certificate_issue, certificate_issue_on_completion
+from kits.pdf import PdfAssets
 from tests.accounts.factories import UserFactory
 from tests.certificates.factories import completed_enrolment
 from tests.certificates.pdfs import page_font_names, pdf_text, read_pdf
