@@ -196,7 +196,7 @@ class SignpostingBlock(blocks.StructBlock):
     intro = blocks.TextBlock(required=False)
 
     def get_context(self, value, parent_context=None):
-        from courses.signposting import local_contacts_for
+        from organisations.contacts import local_contacts_for
 
         context = super().get_context(value, parent_context=parent_context)
         # The lesson page passes the contacts it looked up once; anywhere else

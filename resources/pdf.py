@@ -1,11 +1,12 @@
 """The print-friendly PDF of a lesson plan, rendered with the PDF kit."""
 
 from kits.pdf import render_pdf
-from organisations.models import Partnership
+from organisations.contacts import LocalContacts, site_default_contacts
 
 
-def lesson_plan_pdf(*, plan, partnership: Partnership | None) -> bytes:
-    """Render ``plan`` (with ``partnership``'s local contacts) as PDF bytes."""
+def lesson_plan_pdf(*, plan, contacts: LocalContacts | None = None) -> bytes:
+    """Render ``plan`` with the reader's local ``contacts`` (the site's default
+    contacts when None) as PDF bytes."""
     return render_pdf(
         "resources/lesson_plan_pdf.html",
         {
@@ -13,6 +14,6 @@ def lesson_plan_pdf(*, plan, partnership: Partnership | None) -> bytes:
             "topics": list(plan.topics.all()),
             "timed_activities": plan.timed_activities(),
             "worksheets": plan.worksheets(),
-            "partnership": partnership,
+            "contacts": contacts or site_default_contacts(),
         },
     )

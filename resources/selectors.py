@@ -12,7 +12,7 @@ from django.db.models.functions import Coalesce
 from django.http import QueryDict
 from wagtail.models import Page
 
-from organisations.access import partnership_for_user, user_is_teacher
+from organisations.access import user_is_teacher
 from organisations.models import Organisation, Partnership
 from resources.access import deliveries_editable_by, schools_managed_by
 from resources.filters import LibraryFilters
@@ -63,7 +63,6 @@ def lesson_plan_context(*, plan: LessonPlanPage, user) -> dict:
         "topics": list(plan.topics.all()),
         "documents": list(plan.documents.all().select_related("document")),
         "related_modules": related_module_pages([block.value for block in plan.related_modules]),
-        "partnership": partnership_for_user(user),
         "can_log": user_is_teacher(user),
         "share_schools": list(schools_managed_by(user)),
         "timed_activities": plan.timed_activities(),

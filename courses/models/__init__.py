@@ -1,8 +1,7 @@
-"""The course page tree, the learner's records and the signposting setting."""
+"""The course page tree and the learner's records."""
 
 from courses.models.pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.models.progress import Enrolment, LessonProgress
-from courses.models.signposting import SignpostingSettings
 
 __all__ = [
     "CourseIndexPage",
@@ -11,5 +10,4 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "ModulePage",
-    "SignpostingSettings",
 ]

@@ -164,7 +164,7 @@ class LessonPage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_page_context
-        from courses.signposting import local_contacts_for
+        from organisations.contacts import local_contacts_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(

@@ -1,3 +1,4 @@
+from organisations.models.contacts import DefaultContacts
 from organisations.models.membership import Membership
 from organisations.models.organisation import (
     Organisation,
@@ -8,6 +9,7 @@ from organisations.models.organisation import (
 from organisations.models.partnership import Partnership, PartnershipLead
 
 __all__ = [
+    "DefaultContacts",
     "Membership",
     "Organisation",
     "OrganisationDomain",

@@ -46,12 +46,6 @@ class Partnership(models.Model):
     def __str__(self):
         return self.name
 
-    @property
-    def has_contacts(self) -> bool:
-        return any(
-            [self.referral_phone, self.referral_email, self.website, self.designated_officer]
-        )
-
 
 class PartnershipLead(models.Model):
     """Someone who sees every organisation in a partnership."""

@@ -16,7 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from organisations.access import partnership_for_user
+from organisations.contacts import local_contacts_for
 from resources.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from resources.filters import LessonPlanQuerySet
 from resources.models.taxonomy import (
@@ -184,6 +184,7 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_plan_context(plan=self, user=request.user))
+        context["local_contacts"] = local_contacts_for(request)
         url = self.get_url(request) or ""
         context["pdf_url"] = url + self.reverse_subpage("pdf")
         library = self.get_parent()
@@ -193,7 +194,7 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The print-friendly PDF of this plan, with the reader's local contacts."""
-        content = lesson_plan_pdf(plan=self, partnership=partnership_for_user(request.user))
+        content = lesson_plan_pdf(plan=self, contacts=local_contacts_for(request))
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response
