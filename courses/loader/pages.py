@@ -2,11 +2,9 @@
 
 A page is found by its ``source_key``. It is created if missing, skipped if its
 ``source_hash`` matches the file, and otherwise refreshed and published only
-if it is still exactly as the loader left it (see ``edited_since_load``).
+if it is still exactly as the loader left it (``kits.content.sync``).
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -17,6 +15,7 @@ from courses.blocks import LessonBodyBlock
 from courses.loader.body import body_data, rich_text
 from courses.loader.source import ContentError, SourceFile, read_course
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from kits.content.sync import LoadReport, load_outcome, publish
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
 INDEX = {
@@ -24,33 +23,6 @@ INDEX = {
     "slug": "training",
     "intro": "<p>Courses for everyone who works with children and young people.</p>",
 }
-
-
-@dataclass
-class LoadReport:
-    counts: Counter = field(default_factory=Counter)
-    kept: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        order = ("created", "updated", "unchanged", "kept")
-        return ", ".join(f"{self.counts[name]} {name}" for name in order)
-
-
-def edited_since_load(page: Page) -> bool:
-    """True when someone may have changed the page since the loader published it.
-
-    The loader saves its revisions with no user. Any revision by a person (an
-    edit, a draft, a revert, a workflow submission), unpublishing, or a lock
-    means the page now belongs to the editors and the loader leaves it alone.
-    """
-    if not page.live or page.has_unpublished_changes or page.locked:
-        return True
-    revision = page.latest_revision
-    return revision is None or revision.user_id is not None or page.live_revision_id != revision.pk
-
-
-def _publish(page: Page) -> None:
-    page.save_revision(log_action=True).publish(log_action=True)
 
 
 def _place(page: Page, *, parent: Page, after: Page | None) -> None:
@@ -66,24 +38,20 @@ def _place(page: Page, *, parent: Page, after: Page | None) -> None:
 def _sync(model, key, source: SourceFile, fields, *, parent, after, report) -> Page:
     """``fields`` is a function: converting the source is skipped when nothing changed."""
     page = model.objects.filter(source_key=key).first()
-    if page is not None and page.source_hash == source.hash:
-        report.counts["unchanged"] += 1
+    outcome = load_outcome(page, digest=source.hash)
+    report.record(outcome, key)
+    if outcome in ("unchanged", "kept"):
         return page
-    if page is not None and edited_since_load(page):
-        report.counts["kept"] += 1
-        report.kept.append(key)
-        return page
-    created = page is None
+    created = outcome == "created"
     page = page or model(source_key=key)
     for name, value in {**fields(), "source_hash": source.hash}.items():
         setattr(page, name, value)
     try:
         if created:
             _place(page, parent=parent, after=after)
-        _publish(page)
+        publish(page)
     except ValidationError as error:
         raise ContentError(f"{source.path}: {error}") from error
-    report.counts["created" if created else "updated"] += 1
     return page
 
 
@@ -114,7 +82,7 @@ def course_index(home: Page) -> CourseIndexPage:
     if index is None:
         index = CourseIndexPage(source_key="training", **INDEX)
         home.add_child(instance=index)
-        _publish(index)
+        publish(index)
     return index
 
 
@@ -123,7 +91,7 @@ def _link_home_page(home, index) -> None:
     # chosen another page or has a draft of the home page in hand.
     if home.training_page_id is None and not home.has_unpublished_changes:
         home.training_page = index
-        _publish(home)
+        publish(home)
 
 
 @transaction.atomic

@@ -16,7 +16,7 @@ from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
 from courses.models.privacy import ViewRestrictionsInOneQuery, restrictions_apply
-from courses.models.source import LoadedFromSource
+from kits.content.models import LoadedFromSource
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 

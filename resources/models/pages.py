@@ -16,6 +16,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
+from kits.content.models import LoadedFromSource
 from organisations.contacts import local_contacts_for
 from resources.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from resources.filters import LessonPlanQuerySet
@@ -68,7 +69,7 @@ def _text_list(label: str, **kwargs) -> StreamField:
     return StreamField([("item", blocks.CharBlock(max_length=300, label=label))], **kwargs)
 
 
-class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
+class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, LoadedFromSource, Page):
     """An RSE lesson plan: who it suits, what it teaches and how to run it."""
 
     summary = models.TextField(help_text="One or two sentences shown in the library.")
@@ -92,10 +93,6 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
         blank=True,
         help_text="Practitioner training modules that go with this lesson.",
     )
-    # Written by the content loader: which source file this page came from and
-    # the hash of what it loaded, so a second run changes nothing.
-    source_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
-    source_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(LessonPlanQuerySet)()
 
@@ -126,7 +123,6 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["source_key", "source_hash"]
 
     class Meta:
         constraints = [

@@ -8,8 +8,8 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from courses.loader.pages import CONTENT_ROOT, load_course
-from courses.loader.source import ContentError
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from kits.content.source import ContentError
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

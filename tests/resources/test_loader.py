@@ -77,7 +77,7 @@ def test_a_page_an_editor_changed_is_left_alone(home, sources):
     path = sources / CONSENT
     path.write_text(path.read_text().replace("duration_minutes: 55", "duration_minutes: 50"))
     report = lesson_plans_load(directory=sources)
-    assert report.edited == ["ks3-consent-getting-and-giving"]
+    assert report.kept == ["ks3-consent-getting-and-giving"]
     page.refresh_from_db()
     assert page.title == "Consent (edited by the partnership)"
     assert page.duration_minutes == 55
@@ -90,8 +90,28 @@ def test_an_unpublished_page_stays_unpublished(home, sources):
     page.unpublish()
     path = sources / GANGS
     path.write_text(path.read_text() + "\nMore notes.\n")
-    assert lesson_plans_load(directory=sources).edited == ["ks4-gangs-and-groups"]
+    assert lesson_plans_load(directory=sources).kept == ["ks4-gangs-and-groups"]
     assert not LessonPlanPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.parametrize("hold", ["lock", "draft"])
+def test_a_plan_an_editor_has_locked_or_drafted_is_left_alone(home, sources, hold):
+    lesson_plans_load(directory=sources)
+    page = LessonPlanPage.objects.get(slug="ks4-gangs-and-groups")
+    editor = UserFactory(is_staff=True)
+    if hold == "lock":
+        page.locked, page.locked_by = True, editor
+        page.save()
+    else:
+        page.title = "Gangs and groups (draft in hand)"
+        page.save_revision(user=editor)
+    path = sources / GANGS
+    path.write_text(path.read_text() + "\nA new paragraph of notes.\n")
+    report = lesson_plans_load(directory=sources)
+    assert report.kept == ["ks4-gangs-and-groups"]
+    page.refresh_from_db()
+    assert "A new paragraph of notes." not in str(page.activities.raw_data)
+    assert page.get_latest_revision().user_id == editor.pk or page.locked
 
 
 @pytest.mark.parametrize(
@@ -102,7 +122,7 @@ def test_an_unpublished_page_stays_unpublished(home, sources):
         ("  - consent\n", "  - kindness\n", "unknown or missing topics"),
         ("type: worksheet", "type: quiz", "unknown block type"),
         ("minutes: 15\n", "", "step block lacks minutes"),
-        ("---\ntitle", "title", "no front matter"),
+        ("---\ntitle", "title", "must start with '---' front matter"),
     ],
 )
 def test_a_format_error_is_reported_and_the_rest_still_load(home, sources, find, replace, message):

@@ -2,8 +2,8 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from courses.loader.pages import CONTENT_ROOT, load_course
-from courses.loader.source import ContentError
 from courses.models import CourseIndexPage
+from kits.content.source import ContentError
 
 
 class Command(BaseCommand):
