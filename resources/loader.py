@@ -4,9 +4,11 @@ Safe to run again: a page whose source has not changed is not touched, and a
 page an editor has changed in the admin is left alone from then on.
 """
 
+import hashlib
 import logging
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
@@ -53,19 +55,40 @@ def resource_index_ensure() -> ResourceIndexPage:
     return index
 
 
+def _related_modules(source: LessonPlanSource) -> tuple[list[dict], str]:
+    """The plan's module links as chooser values, and a digest that includes
+    them: a plan loaded before its course gains the links on the next run.
+
+    The modules are found by their source keys through the app registry, so
+    resources keeps no import of courses; without courses there are no links.
+    """
+    try:
+        modules = apps.get_model("courses", "ModulePage")
+    except LookupError:
+        return [], source.digest
+    ids = dict(
+        modules.objects.filter(source_key__in=source.module_keys).values_list("source_key", "pk")
+    )
+    found = [ids[key] for key in source.module_keys if key in ids]
+    digest = hashlib.sha256(f"{source.digest}\0{found}".encode()).hexdigest()
+    return [{"type": "module", "value": pk} for pk in found], digest
+
+
 @transaction.atomic
 def lesson_plan_sync(*, index: ResourceIndexPage, source: LessonPlanSource) -> str:
     """Create or update the page for one source; say which (``load_outcome``)."""
     key = source.fields["slug"]
     page = LessonPlanPage.objects.filter(source_key=key).select_related("latest_revision").first()
-    outcome = load_outcome(page, digest=source.digest)
+    modules, digest = _related_modules(source)
+    outcome = load_outcome(page, digest=digest)
     if outcome in ("unchanged", "kept"):
         return outcome
     if page is None:
         page = LessonPlanPage(source_key=key, live=False)
     for name, value in source.fields.items():
         setattr(page, name, value)
-    page.source_hash = source.digest
+    page.related_modules = modules
+    page.source_hash = digest
     page.topics = list(Topic.objects.filter(slug__in=source.topics))
     if outcome == "created":
         index.add_child(instance=page)

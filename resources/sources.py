@@ -44,6 +44,7 @@ class LessonPlanSource:
     digest: str
     fields: dict = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
+    module_keys: list[str] = field(default_factory=list)  # course module source keys
 
 
 def rich_text(markdown: str | None) -> str:
@@ -140,6 +141,7 @@ def _read(path: Path) -> LessonPlanSource:
         path=path,
         digest=source.hash,
         topics=list(dict.fromkeys(meta["topics"])),
+        module_keys=[str(key).strip() for key in meta.get("related_modules") or []],
         fields={
             "title": str(meta["title"]).strip(),
             "slug": str(meta["slug"]).strip(),
@@ -153,7 +155,6 @@ def _read(path: Path) -> LessonPlanSource:
             "ground_rules": _items(meta.get("ground_rules"), "item"),
             "differentiation": rich_text(meta.get("differentiation")),
             "safeguarding_notes": rich_text(meta["safeguarding_notes"]),
-            "related_modules": _items(meta.get("related_modules"), "module"),
             "activities": _activities(path, source.body),
         },
     )

@@ -51,7 +51,7 @@ class ResourceIndexPage(SignInRequiredMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from resources.selectors import library_context
+        from resources.selectors.library import library_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(index=self, query=request.GET, user=request.user))
@@ -88,8 +88,10 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, LoadedFromSource, P
         help_text="For the teacher: what to do if a pupil discloses. The partnership's "
         "local contacts are added after these notes.",
     )
+    # A real page reference (chosen in the admin, a module's source key in the
+    # content files), named by string so resources need not import courses.
     related_modules = StreamField(
-        [("module", blocks.CharBlock(max_length=100, help_text="A course module's slug."))],
+        [("module", blocks.PageChooserBlock(page_type="courses.ModulePage"))],
         blank=True,
         help_text="Practitioner training modules that go with this lesson.",
     )
@@ -176,7 +178,7 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, LoadedFromSource, P
         return [block for block in self.activities if block.block_type == "worksheet"]
 
     def get_context(self, request, *args, **kwargs):
-        from resources.selectors import lesson_plan_context
+        from resources.selectors.library import lesson_plan_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_plan_context(plan=self, user=request.user))

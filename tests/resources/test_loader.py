@@ -23,7 +23,7 @@ def sources(tmp_path):
     return tmp_path
 
 
-def test_every_lesson_plan_in_the_repository_loads(home):
+def test_every_lesson_plan_in_the_repository_loads(home, modules):
     report = lesson_plans_load()
     assert report.errors == []
     assert len(report.created) >= 8
@@ -43,7 +43,20 @@ def test_every_lesson_plan_in_the_repository_loads(home):
     assert consent.lesson_format == "scenarios" and consent.duration_minutes == 55
     assert [b.block_type for b in consent.activities][:2] == ["notes", "step"]
     assert "<b>If a pupil discloses:</b>" in consent.safeguarding_notes
-    assert [b.value for b in consent.related_modules] == ["what-cse-is", "myths-and-realities"]
+    assert [b.value.pk for b in consent.related_modules] == [modules[0].pk, modules[1].pk]
+
+
+def test_a_plan_loaded_before_its_course_gains_the_links_on_the_next_run(home, sources):
+    from tests.resources.conftest import module_pages
+
+    lesson_plans_load(directory=sources)
+    consent = LessonPlanPage.objects.get(slug="ks3-consent-getting-and-giving")
+    assert list(consent.related_modules) == []
+    loaded = module_pages(home)
+    report = lesson_plans_load(directory=sources)
+    assert "ks3-consent-getting-and-giving" in report.updated
+    consent.refresh_from_db()
+    assert [b.value.pk for b in consent.related_modules] == [loaded[0].pk, loaded[1].pk]
 
 
 def test_a_second_run_changes_nothing(home, sources):
