@@ -39,6 +39,19 @@ def _text_of(path: Path) -> str:
         raise ContentError(f"{path}: the file is not UTF-8 text") from error
 
 
+def yaml_mapping(text: str, *, where: str, what: str) -> dict:
+    """``text`` parsed as a YAML mapping (blank is empty), or a ContentError
+    naming ``where`` and ``what`` ("the front matter", "a block")."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        raise ContentError(f"{where}: {what} is not valid YAML: {error}") from error
+    data = {} if data is None else data
+    if not isinstance(data, dict):
+        raise ContentError(f"{where}: {what} must be a YAML mapping")
+    return data
+
+
 def read_front_matter(path: Path, *, version: str) -> SourceFile:
     """Split a file into its YAML front matter (a mapping) and its Markdown body."""
     text = _text_of(path)
@@ -47,15 +60,9 @@ def read_front_matter(path: Path, *, version: str) -> SourceFile:
     front, separator, body = text[4:].partition("\n---")
     if not separator:
         raise ContentError(f"{path}: the front matter has no closing '---'")
-    try:
-        meta = yaml.safe_load(front) or {}
-    except yaml.YAMLError as error:
-        raise ContentError(f"{path}: the front matter is not valid YAML: {error}") from error
-    if not isinstance(meta, dict):
-        raise ContentError(f"{path}: the front matter must be a YAML mapping")
     return SourceFile(
         path=path,
-        meta=meta,
+        meta=yaml_mapping(front, where=str(path), what="the front matter"),
         body=body.partition("\n")[2],
         hash=content_hash(text, version=version),
     )
@@ -64,21 +71,10 @@ def read_front_matter(path: Path, *, version: str) -> SourceFile:
 def read_yaml(path: Path, *, version: str) -> SourceFile:
     """A file that is all YAML (a mapping), as a ``SourceFile`` with no body."""
     text = _text_of(path)
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ContentError(f"{path}: not valid YAML: {error}") from error
-    if not isinstance(data, dict):
-        raise ContentError(f"{path}: the file must be a YAML mapping")
+    data = yaml_mapping(text, where=str(path), what="the file")
     return SourceFile(path=path, meta=data, body="", hash=content_hash(text, version=version))
 
 
 def parse_block(fenced: str, where: str) -> dict:
     """The YAML inside a ```` ```block ```` fence, which must be a mapping."""
-    try:
-        block = yaml.safe_load(fenced)
-    except yaml.YAMLError as error:
-        raise ContentError(f"{where}: a block is not valid YAML: {error}") from error
-    if not isinstance(block, dict):
-        raise ContentError(f"{where}: a block must be a YAML mapping")
-    return block
+    return yaml_mapping(fenced, where=where, what="a block")
