@@ -200,9 +200,8 @@ def test_the_phase_one_figures_are_cited_to_the_interim_report():
         if field in ("prose", "block") and re.search(r"2,409|16,500", text)
         if "Interim Report" not in text
     ]
-    assert not wrong, "2,409 and 16,500 come from the Interim Report (November 2012):\n" + "\n".join(
-        wrong
-    )
+    reason = "2,409 and 16,500 come from the Interim Report (November 2012):\n"
+    assert not wrong, reason + "\n".join(wrong)
 
 
 # Language ------------------------------------------------------------------
