@@ -215,6 +215,21 @@ class SignpostingBlock(blocks.StructBlock):
         }
 
 
+class PrintableLinkBlock(blocks.StructBlock):
+    """In a lesson: a link to a printable tool, as a page and as a PDF."""
+
+    printable = blocks.PageChooserBlock(page_type="courses.PrintablePage")
+    text = blocks.CharBlock(
+        max_length=200, required=False, help_text="Optional. Why the reader might print it."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "courses/blocks/printable_link.html"
+        description = "A link to a printable tool (page and PDF) with the reader's contacts."
+        preview_value = {"printable": None, "text": "Print it and keep it to hand."}
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = LessonTextBlock()
     heading = HeadingBlock()
@@ -227,3 +242,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     document = DocumentBlock()
     signposting = SignpostingBlock()
+    printable = PrintableLinkBlock()

@@ -66,7 +66,32 @@ def _structured(data: dict, where: str) -> tuple[str, dict]:
             "heading": _plain(data.get("heading")),
             "intro": _plain(data.get("intro")),
         }
+    if kind == "flowchart":
+        return "flowchart", {
+            "heading": _plain(data.get("heading")),
+            "steps": [_step(step, where) for step in data.get("steps") or []],
+        }
+    if kind == "emergency":
+        return "emergency", None
+    if kind == "printable":
+        # Resolved to the printable's page when the lesson is written (pages.py):
+        # reading a body never touches the database.
+        return "printable", {
+            "printable_key": f"printables/{_plain(data.get('key'))}",
+            "text": _plain(data.get("text")),
+        }
     raise ContentError(f"{where}: unknown block type {kind!r}")
+
+
+def _step(step, where: str) -> dict:
+    if not isinstance(step, dict) or not step.get("text"):
+        raise ContentError(f"{where}: every flowchart step needs its text")
+    return {
+        "kind": step.get("kind", "action"),
+        "text": _plain(step.get("text")),
+        "if_yes": _plain(step.get("if_yes")),
+        "detail": _plain(step.get("detail")),
+    }
 
 
 def body_data(source: str, where: str) -> list[tuple[str, object]]:

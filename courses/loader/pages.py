@@ -14,7 +14,7 @@ from wagtail.models import Page
 from courses.blocks import LessonBodyBlock
 from courses.loader.body import body_data, rich_text
 from courses.loader.source import ContentError, SourceFile, read_course
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, PrintablePage
 from kits.content.sync import LoadReport, load_outcome, publish
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
@@ -35,7 +35,7 @@ def _place(page: Page, *, parent: Page, after: Page | None) -> None:
         parent.add_child(instance=page)
 
 
-def _sync(model, key, source: SourceFile, fields, *, parent, after, report) -> Page:
+def sync_page(model, key, source: SourceFile, fields, *, parent, after, report) -> Page:
     """``fields`` is a function: converting the source is skipped when nothing changed."""
     page = model.objects.filter(source_key=key).first()
     outcome = load_outcome(page, digest=source.hash)
@@ -58,7 +58,7 @@ def _sync(model, key, source: SourceFile, fields, *, parent, after, report) -> P
 def _lesson_fields(source: SourceFile) -> dict:
     where = str(source.path)
     block = LessonBodyBlock()
-    body = block.normalize(body_data(source.body, where))
+    body = block.normalize(with_printables(body_data(source.body, where), where))
     try:
         block.clean(body)
     except ValidationError as error:
@@ -70,6 +70,25 @@ def _lesson_fields(source: SourceFile) -> dict:
         "summary": meta.get("summary", ""),
         "body": body,
     }
+
+
+def with_printables(data: list[tuple[str, object]], where: str) -> list[tuple[str, object]]:
+    """``data`` with each printable link's source key replaced by its page."""
+    keys = [value["printable_key"] for kind, value in data if kind == "printable"]
+    if not keys:
+        return data
+    pages = {page.source_key: page for page in PrintablePage.objects.filter(source_key__in=keys)}
+    missing = sorted(set(keys) - set(pages))
+    if missing:
+        raise ContentError(
+            f"{where}: no printable {', '.join(missing)} (courses/content/printables/)"
+        )
+    return [
+        (kind, {"printable": pages[value["printable_key"]], "text": value["text"]})
+        if kind == "printable"
+        else (kind, value)
+        for kind, value in data
+    ]
 
 
 def _outcomes(meta) -> list:
@@ -102,7 +121,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
     index = course_index(home)
     _link_home_page(home, index)
     meta = source.file.meta
-    course = _sync(
+    course = sync_page(
         CoursePage,
         meta["slug"],
         source.file,
@@ -125,7 +144,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
     for module_source in source.modules:
         meta = module_source.file.meta
         module_key = f"{source.file.meta['slug']}/{meta['slug']}"
-        module = _sync(
+        module = sync_page(
             ModulePage,
             module_key,
             module_source.file,
@@ -142,7 +161,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
         )
         previous_lesson = None
         for lesson_source in module_source.lessons:
-            previous_lesson = _sync(
+            previous_lesson = sync_page(
                 LessonPage,
                 f"{module_key}/{lesson_source.meta['slug']}",
                 lesson_source,

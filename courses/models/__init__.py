@@ -1,6 +1,7 @@
-"""The course page tree and the learner's records."""
+"""The course page tree, printable tools and the learner's records."""
 
 from courses.models.pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models.printables import PrintableIndexPage, PrintablePage
 from courses.models.progress import Enrolment, LessonProgress
 
 __all__ = [
@@ -10,4 +11,6 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "ModulePage",
+    "PrintableIndexPage",
+    "PrintablePage",
 ]
