@@ -215,6 +215,35 @@ class SignpostingBlock(blocks.StructBlock):
         }
 
 
+class PartnershipTextBlock(blocks.StructBlock):
+    """A text each partnership supplies in the CMS, such as its summary of the law
+    on RSE: the course never states what the partnership has not written."""
+
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.ChoiceBlock(choices=[("rse_law_summary", "Its summary of the law for RSE")])
+
+    def get_context(self, value, parent_context=None):
+        from organisations.access import partnership_for_user
+
+        context = super().get_context(value, parent_context=parent_context)
+        if "reader_partnership" not in context:
+            request = context.get("request")
+            user = getattr(request, "user", None)
+            context["reader_partnership"] = partnership_for_user(user) if user else None
+        partnership = context["reader_partnership"]
+        context["partnership_text"] = getattr(partnership, value["text"], "") if partnership else ""
+        return context
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "courses/blocks/partnership_text.html"
+        description = "A text the learner's partnership supplies, such as its summary of the law."
+        preview_value = {"heading": "The law: a summary", "text": "rse_law_summary"}
+            "heading": "The law: your partnership's summary",
+            "text": "rse_law_summary",
+        }
+
+
 class PrintableLinkBlock(blocks.StructBlock):
     """In a lesson: a link to a printable tool, as a page and as a PDF."""
 
@@ -243,3 +272,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     signposting = SignpostingBlock()
     printable = PrintableLinkBlock()
+    partnership_text = PartnershipTextBlock()

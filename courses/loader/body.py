@@ -66,6 +66,11 @@ def _structured(data: dict, where: str) -> tuple[str, dict]:
             "heading": _plain(data.get("heading")),
             "intro": _plain(data.get("intro")),
         }
+    if kind == "partnership-text":
+        return "partnership_text", {
+            "heading": _plain(data.get("heading")),
+            "text": _plain(data.get("text")) or "rse_law_summary",
+        }
     if kind == "flowchart":
         return "flowchart", {
             "heading": _plain(data.get("heading")),

@@ -135,6 +135,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
             "content_note": (meta.get("content_note") or "").strip(),
             "validity_months": meta.get("validity_months") or None,
             "issues_certificate": bool(meta.get("issues_certificate", True)),
+            "trains_rse_practitioners": bool(meta.get("trains_rse_practitioners", False)),
         },
         parent=index,
         after=None,
