@@ -239,9 +239,6 @@ class PartnershipTextBlock(blocks.StructBlock):
         template = "courses/blocks/partnership_text.html"
         description = "A text the learner's partnership supplies, such as its summary of the law."
         preview_value = {"heading": "The law: a summary", "text": "rse_law_summary"}
-            "heading": "The law: your partnership's summary",
-            "text": "rse_law_summary",
-        }
 
 
 class PrintableLinkBlock(blocks.StructBlock):
