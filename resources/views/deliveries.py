@@ -5,11 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kits.tabular import csv_response
 from resources import services
 from resources.access import (
     delivery_for_editing,
@@ -17,7 +18,7 @@ from resources.access import (
     schools_for_teacher,
     schools_with_log_visible_to,
 )
-from resources.export import csv_lines, delivery_rows
+from resources.export import HEADER, delivery_rows
 from resources.forms import DeliveryForm
 from resources.selectors.deliveries import (
     deliveries_of_school,
@@ -125,8 +126,5 @@ def school_log_export(request, school_id: int):
     """The school's log as CSV, streamed row by row so any size fits in memory."""
     school = school_log_for_user(request.user, school_id)
     rows = delivery_rows(delivery_export_rows(school=school))
-    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     filename = f"rse-delivery-log-{slugify(school.name) or school.pk}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return csv_response(filename, HEADER, rows)

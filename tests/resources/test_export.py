@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from resources.export import csv_safe
+from kits.tabular import cell_safe as csv_safe
 from tests.resources.factories import DeliveryFactory, LessonPlanPageFactory
 
 pytestmark = pytest.mark.django_db
