@@ -36,6 +36,11 @@ class Question:
     explanation: str
     options: tuple[Option, ...]
     scenario: object = None  # RichText, for scenario questions
+    topic: str = ""  # the slug of one of the check's topics
+    principle: str = ""  # shown after a wrong answer; never says which option is right
+    lesson: object = None  # the LessonPage that teaches it, if it still exists
+    not_with: str = ""  # exclusion group: one question per group in any draw
+    sector: str = ""
 
     @property
     def takes_several(self) -> bool:
@@ -92,10 +97,16 @@ def _question(child) -> Question:
         explanation=value["explanation"],
         options=options,
         scenario=value.get("scenario"),
+        topic=value.get("topic") or "",
+        principle=value.get("principle") or "",
+        lesson=value.get("lesson"),
+        not_with=(value.get("not_with") or "").strip(),
+        sector=value.get("sector") or "",
     )
 
 
 def questions_of(stream) -> dict[str, Question]:
     """The questions in ``stream`` (a knowledge check's ``questions``), by key, in
-    the editor's order. Reads no database rows."""
+    the editor's order. Reads at most one query per question type, for the lessons
+    the questions link to."""
     return {question.key: question for question in map(_question, stream)}

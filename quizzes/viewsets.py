@@ -5,6 +5,7 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from courses.models import ModulePage
+from quizzes.forms import KnowledgeCheckForm
 from quizzes.models import KnowledgeCheck
 from quizzes.selectors import question_statistics
 
@@ -57,13 +58,18 @@ class KnowledgeCheckViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
+                    FieldPanel("draw"),
+                    FieldPanel("topics"),
                     FieldPanel("pass_mark"),
                     FieldPanel("question_order"),
                     FieldPanel("shuffle_options"),
                     FieldPanel("max_attempts"),
+                    FieldPanel("retry_wait_minutes"),
+                    FieldPanel("reread_before_retry"),
                 ],
                 heading="Settings",
             ),
             ObjectList([QuestionStatisticsPanel()], heading="Statistics"),
-        ]
+        ],
+        base_form_class=KnowledgeCheckForm,
     )

@@ -12,7 +12,12 @@ from courses.models import ModulePage
 from quizzes.loader.sync import CONTENT_ROOT, load_knowledge_checks
 from quizzes.models import KnowledgeCheck, QuestionOrder
 from tests.accounts.factories import UserFactory
-from tests.courses.factories import CourseIndexPageFactory, CoursePageFactory, ModulePageFactory
+from tests.courses.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
 from tests.quizzes.factories import KnowledgeCheckFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +29,13 @@ MODULES = [
     "engaging-with-children",
     "working-together",
 ]
+COURSE_CONTENT = CONTENT_ROOT.parent.parent / "courses" / "content" / "cse-awareness"
+
+
+def lesson_slugs(module_slug: str) -> list[str]:
+    """The lesson slugs of a module in the course's source, from their file names."""
+    folder = next(COURSE_CONTENT.glob(f"*-{module_slug}"))
+    return [path.stem[3:] for path in sorted(folder.glob("0*.md"))]
 
 
 @pytest.fixture
@@ -31,7 +43,11 @@ def course(home):
     index = CourseIndexPageFactory(parent=home, slug="training")
     course = CoursePageFactory(parent=index, slug="cse-awareness")
     for slug in MODULES:
-        ModulePageFactory(parent=course, slug=slug, title=slug.replace("-", " ").capitalize())
+        module = ModulePageFactory(
+            parent=course, slug=slug, title=slug.replace("-", " ").capitalize()
+        )
+        for lesson in lesson_slugs(slug):
+            LessonPageFactory(parent=module, slug=lesson, title=lesson.replace("-", " "))
     return course
 
 
