@@ -35,8 +35,9 @@ def course_start(request, course_id: int):
 @login_required
 @require_POST
 def lesson_complete(request, enrolment_id: int, lesson_id: int):
-    """Mark a lesson as complete and continue: to the next lesson in the module, or
-    the module page at its end, or the course page when the course is complete."""
+    """Mark a lesson as complete and continue: to the next lesson in the module; at
+    its end to the module's knowledge check if it is still to pass, or else the
+    module page; or the course page when the course is complete."""
     enrolment = get_object_or_404(
         learner_enrolments(request.user).select_related("course"), pk=enrolment_id
     )
@@ -57,6 +58,10 @@ def lesson_complete(request, enrolment_id: int, lesson_id: int):
         return redirect(following.get_url(request))
     module = outline.module_of(lesson.pk).page
     messages.success(request, f"You have finished the lessons in {module.title}.")
+    # The module's own requirement (its knowledge check) comes next, if any is left.
+    left = course_progress(outline=outline, enrolment=progress.enrolment).module(module.pk)
+    if left is not None and left.next_extra is not None:
+        return redirect(left.next_extra.url)
     return redirect(module.get_url(request))
 
 

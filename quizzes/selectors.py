@@ -37,6 +37,7 @@ def knowledge_check_requirements(*, enrolment, module_ids) -> list[ModuleRequire
             title=quiz.title,
             url=quiz.get_absolute_url(),
             done=bool(getattr(quiz, "done", False)),
+            noun="knowledge check",
         )
         for quiz in quizzes.only("pk", "module_id", "title").order_by("pk")
     ]
