@@ -7,11 +7,11 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 from courses.models import ModulePage
 from quizzes.forms import KnowledgeCheckForm
 from quizzes.models import KnowledgeCheck
-from quizzes.selectors import question_statistics
+from quizzes.item_analysis import FLAG_AFTER, item_analysis
 
 
 class QuestionStatisticsPanel(Panel):
-    """Read-only: how learners have answered each question so far, overall.
+    """Read-only item analysis: how each question of the bank performs, overall.
     Counts only, never who answered: editors see no learner records."""
 
     class BoundPanel(Panel.BoundPanel):
@@ -20,7 +20,8 @@ class QuestionStatisticsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             quiz = self.instance
-            context["statistics"] = question_statistics(quiz=quiz) if quiz.pk else []
+            context["statistics"] = item_analysis(quiz=quiz) if quiz.pk else []
+            context["flag_after"] = FLAG_AFTER
             return context
 
 
