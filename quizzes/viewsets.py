@@ -6,8 +6,8 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from courses.models import ModulePage
 from quizzes.forms import KnowledgeCheckForm
-from quizzes.models import KnowledgeCheck
 from quizzes.item_analysis import FLAG_AFTER, item_analysis
+from quizzes.models import KnowledgeCheck
 
 
 class QuestionStatisticsPanel(Panel):
