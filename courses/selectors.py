@@ -236,6 +236,11 @@ def course_page_context(*, course, user) -> dict:
     return {
         "enrolment": enrolment,
         "progress": progress,
+        # Offered once the course is complete, until the learner answers.
+        "confidence_after_due": enrolment is not None
+        and not enrolment.is_open
+        and bool(course.confidence_statements)
+        and not enrolment.confidence_ratings.filter(stage="after").exists(),
         # A finished enrolment stands; content added since then waits for the refresher.
         "changed_since_completion": enrolment is not None
         and not enrolment.is_open

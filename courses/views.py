@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from courses import services
 from courses.access import learner_enrolments
+from courses.confidence import confidence_statements
 from courses.models import CoursePage, LessonPage
 from courses.my_learning import my_learning_overview
 from courses.outline import course_outline
@@ -28,6 +30,10 @@ def course_start(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     enrolment = services.enrolment_start(user=request.user, course=course)
     progress = course_progress(outline=course_outline(course), enrolment=enrolment)
+    fresh = not progress.done_count and not enrolment.confidence_ratings.exists()
+    if fresh and confidence_statements(course):
+        # The optional "how confident do you feel?" comes first, then the lessons.
+        return redirect("courses:confidence", enrolment.pk, "before")
     target = progress.next_lesson or course
     return redirect(target.get_url(request))
 
@@ -52,6 +58,8 @@ def lesson_complete(request, enrolment_id: int, lesson_id: int):
     progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
     if not progress.enrolment.is_open:
         messages.success(request, f"You have completed {enrolment.course.title}.")
+        if confidence_statements(enrolment.course):
+            return redirect(reverse("courses:confidence", args=[enrolment.pk, "after"]))
         return redirect(course_url)
     following = outline.next_in_module(lesson.pk)
     if following is not None:
