@@ -139,6 +139,11 @@ def test_a_missing_module_is_reported(home, source):
         ("    answer: myth\n", "    answer: maybe\n", "answer must be myth or fact"),
         ("  - type: single\n", "  - type: essay\n", "type must be one of"),
         ("pass_mark: 80", "pass_mark: 120", "pass_mark must be a whole number"),
+        ("    lesson: who-is-affected\n", "    lesson: nowhere\n", "lesson must be the slug"),
+        ("    topic: who\n", "    topic: nobody\n", "topic must be one of who, choice, where"),
+        ("    principle: >-\n", "    principle:\n    unused: >-\n", "needs its principle"),
+        ("draw: 6", "draw: 0", "draw must be a whole number of at least 1"),
+        ("draw: 6", "draw: 2", "cannot ask about all 3 topics"),
     ],
 )
 def test_content_that_breaks_the_format_is_reported_with_its_place(
