@@ -77,6 +77,8 @@ def test_preview_shows_the_form_or_the_answers(quiz):
     assert form.count('class="govuk-fieldset"') == 4 and "Why:" not in form
     answers = quiz.make_preview_request(preview_mode="answers").content.decode()
     assert answers.count("Correct</strong>") == 6 and "Why:" in answers
+    assert "The principle behind: What is the defining feature of CSE?" in answers
+    assert "(links to Lesson 1.1)" in answers
 
 
 def test_a_check_with_attempts_cannot_be_deleted(admin_client, enrolment, quiz, tree):
