@@ -155,3 +155,15 @@ def test_content_that_breaks_the_format_is_reported_with_its_place(
         load_knowledge_checks(folder=source)
     assert "03-myths-and-realities.yaml" in str(error.value)
     assert not KnowledgeCheck.objects.exists()  # all or nothing
+
+
+def test_loaded_questions_link_to_lessons_of_their_module_and_cover_the_topics(home):
+    call_command("load_course_content", stdout=StringIO())
+    run("cse-awareness")
+    for quiz in KnowledgeCheck.objects.select_related("module"):
+        questions = quiz.question_map().values()
+        assert len(questions) >= 1.5 * quiz.draw
+        assert {q.topic for q in questions} == set(quiz.topic_labels())
+        for question in questions:
+            assert question.lesson is not None and question.principle
+            assert question.lesson.get_parent().pk == quiz.module.pk
