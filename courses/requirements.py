@@ -26,6 +26,7 @@ class ModuleRequirement:
     title: str
     url: str
     done: bool
+    noun: str = "check"  # what it is, for "2 lessons and the knowledge check to go"
 
 
 def module_requirements(*, enrolment, module_ids: Iterable[int]) -> dict[int, list]:

@@ -34,6 +34,22 @@ class Status(Enum):
         }[self]
 
 
+def to_go(*, lessons: int, extras: list[ModuleRequirement], of_one_module: bool) -> str:
+    """What is left, in words: "2 lessons and the knowledge check to go"."""
+    parts = [f"{lessons} lesson{pluralize(lessons)}"] if lessons else []
+    nouns = sorted({extra.noun for extra in extras})
+    for noun in nouns:
+        count = sum(extra.noun == noun for extra in extras)
+        parts.append(
+            f"the {noun}" if count == 1 and of_one_module else f"{count} {noun}{pluralize(count)}"
+        )
+    if not parts:
+        return ""
+    return (
+        " and ".join(parts) if len(parts) <= 2 else ", ".join(parts[:-1]) + " and " + parts[-1]
+    ) + " to go"
+
+
 def _status(done: int, total: int) -> Status:
     if total and done >= total:
         return Status.COMPLETED
@@ -75,6 +91,19 @@ class ModuleProgress:
     @property
     def extra_items(self) -> list[tuple[ModuleRequirement, Status]]:
         return [(extra, _status(int(extra.done), 1)) for extra in self.extras]
+
+    @property
+    def next_extra(self) -> ModuleRequirement | None:
+        """The first requirement not yet met, once every lesson is done."""
+        if self.next_lesson is not None:
+            return None
+        return next((extra for extra in self.extras if not extra.done), None)
+
+    @property
+    def to_go(self) -> str:
+        lessons = sum(not item.done for item in self.lessons)
+        extras = [extra for extra in self.extras if not extra.done]
+        return to_go(lessons=lessons, extras=extras, of_one_module=True)
 
     @property
     def summary(self) -> str:
@@ -123,6 +152,19 @@ class CourseProgress:
     def next_lesson(self) -> Page | None:
         """Where to continue: the first lesson not yet done, in course order."""
         return next((m.next_lesson for m in self.modules if m.next_lesson), None)
+
+    @property
+    def next_extra(self) -> ModuleRequirement | None:
+        """A requirement (such as a knowledge check) to do before the next lesson:
+        the first module with something left has only that left."""
+        module = next((m for m in self.modules if m.done_count < m.total), None)
+        return module.next_extra if module else None
+
+    @property
+    def to_go(self) -> str:
+        lessons = sum(not item.done for m in self.modules for item in m.lessons)
+        extras = [extra for m in self.modules for extra in m.extras if not extra.done]
+        return to_go(lessons=lessons, extras=extras, of_one_module=False)
 
     def module(self, module_id: int) -> ModuleProgress | None:
         return next((m for m in self.modules if m.page.pk == module_id), None)
@@ -194,6 +236,11 @@ def course_page_context(*, course, user) -> dict:
     return {
         "enrolment": enrolment,
         "progress": progress,
+        # Offered once the course is complete, until the learner answers.
+        "confidence_after_due": enrolment is not None
+        and not enrolment.is_open
+        and bool(course.confidence_statements)
+        and not enrolment.confidence_ratings.filter(stage="after").exists(),
         # A finished enrolment stands; content added since then waits for the refresher.
         "changed_since_completion": enrolment is not None
         and not enrolment.is_open

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from courses import views
+from courses import confidence_views, views
 
 app_name = "courses"
 urlpatterns = [
@@ -11,4 +11,9 @@ urlpatterns = [
         name="lesson_complete",
     ),
     path("enrolments/<int:enrolment_id>/finish/", views.enrolment_finish, name="enrolment_finish"),
+    path(
+        "enrolments/<int:enrolment_id>/confidence/<str:stage>/",
+        confidence_views.confidence,
+        name="confidence",
+    ),
 ]

@@ -5,10 +5,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from courses import services
 from courses.access import learner_enrolments
+from courses.confidence import confidence_statements
 from courses.models import CoursePage, LessonPage
 from courses.my_learning import my_learning_overview
 from courses.outline import course_outline
@@ -28,6 +30,10 @@ def course_start(request, course_id: int):
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
     enrolment = services.enrolment_start(user=request.user, course=course)
     progress = course_progress(outline=course_outline(course), enrolment=enrolment)
+    fresh = not progress.done_count and not enrolment.confidence_ratings.exists()
+    if fresh and confidence_statements(course):
+        # The optional "how confident do you feel?" comes first, then the lessons.
+        return redirect("courses:confidence", enrolment.pk, "before")
     target = progress.next_lesson or course
     return redirect(target.get_url(request))
 
@@ -35,8 +41,9 @@ def course_start(request, course_id: int):
 @login_required
 @require_POST
 def lesson_complete(request, enrolment_id: int, lesson_id: int):
-    """Mark a lesson as complete and continue: to the next lesson in the module, or
-    the module page at its end, or the course page when the course is complete."""
+    """Mark a lesson as complete and continue: to the next lesson in the module; at
+    its end to the module's knowledge check if it is still to pass, or else the
+    module page; or the course page when the course is complete."""
     enrolment = get_object_or_404(
         learner_enrolments(request.user).select_related("course"), pk=enrolment_id
     )
@@ -51,12 +58,18 @@ def lesson_complete(request, enrolment_id: int, lesson_id: int):
     progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
     if not progress.enrolment.is_open:
         messages.success(request, f"You have completed {enrolment.course.title}.")
+        if confidence_statements(enrolment.course):
+            return redirect(reverse("courses:confidence", args=[enrolment.pk, "after"]))
         return redirect(course_url)
     following = outline.next_in_module(lesson.pk)
     if following is not None:
         return redirect(following.get_url(request))
     module = outline.module_of(lesson.pk).page
     messages.success(request, f"You have finished the lessons in {module.title}.")
+    # The module's own requirement (its knowledge check) comes next, if any is left.
+    left = course_progress(outline=outline, enrolment=progress.enrolment).module(module.pk)
+    if left is not None and left.next_extra is not None:
+        return redirect(left.next_extra.url)
     return redirect(module.get_url(request))
 
 

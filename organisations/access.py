@@ -12,6 +12,13 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from organisations.models import Membership, Organisation, Partnership, PartnershipLead, Sector
 
 
+def active_memberships() -> QuerySet[Membership]:
+    """Memberships that count in figures: the one definition of "active". Every
+    membership counts until membership verification (design.md, Evidence)
+    narrows it."""
+    return Membership.objects.all()
+
+
 def teacher_memberships() -> QuerySet[Membership]:
     """Memberships that make their holder a teacher: those in an
     education-sector organisation. The one definition of "teacher"."""

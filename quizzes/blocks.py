@@ -11,10 +11,76 @@ from django.core.exceptions import ValidationError
 from wagtail import blocks
 from wagtail.blocks import StructBlockValidationError
 
+from organisations.models import Sector
+
 # A scenario is a short case: prose and lists, no links or headings.
 SCENARIO_FEATURES = ["bold", "italic", "ol", "ul"]
 MYTH_FACT = [("myth", "Myth"), ("fact", "Fact")]
 PREVIEW_TEMPLATE = "quizzes/blocks/question_preview.html"
+# The sector groups scenario questions are written for.
+SCENARIO_SECTORS = [
+    (sector.value, sector.label)
+    for sector in (
+        Sector.POLICE,
+        Sector.HEALTH,
+        Sector.SOCIAL_CARE,
+        Sector.EDUCATION,
+        Sector.VOLUNTARY,
+        Sector.LICENSED,
+    )
+]
+
+
+class TopicBlock(blocks.StructBlock):
+    """One module outcome the check tests: every attempt asks at least one
+    question on each topic."""
+
+    slug = blocks.RegexBlock(
+        regex=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+        max_length=50,
+        help_text="A short name in lower case with hyphens, e.g. 'power'. Questions name it.",
+        error_messages={"invalid": "Use lower-case letters, digits and hyphens."},
+    )
+    label = blocks.CharBlock(max_length=200, help_text="Shown to learners after a failed attempt.")
+
+    class Meta:
+        icon = "tag"
+        label = "Topic"
+
+
+def _teaching_blocks() -> list[tuple[str, blocks.Block]]:
+    """What every question says about what it tests and where that is taught."""
+    return [
+        (
+            "topic",
+            blocks.CharBlock(
+                max_length=50, help_text="The slug of one of this check's topics (Settings tab)."
+            ),
+        ),
+        (
+            "lesson",
+            blocks.PageChooserBlock(
+                page_type="courses.LessonPage",
+                required=False,
+                help_text="The lesson in this module that teaches it.",
+            ),
+        ),
+        (
+            "principle",
+            blocks.TextBlock(
+                help_text="Shown after a wrong answer: the principle in one or two sentences. "
+                "It must not give away which option is right."
+            ),
+        ),
+        (
+            "not_with",
+            blocks.CharBlock(
+                required=False,
+                max_length=50,
+                help_text="Optional group name: no attempt asks two questions of the same group.",
+            ),
+        ),
+    ]
 
 
 class OptionBlock(blocks.StructBlock):
@@ -22,7 +88,7 @@ class OptionBlock(blocks.StructBlock):
     correct = blocks.BooleanBlock(required=False)
     feedback = blocks.TextBlock(
         required=False,
-        help_text="Optional. Shown after submitting to anyone who chose this option.",
+        help_text="Optional. Shown with every answer once the learner has passed.",
     )
 
     class Meta:
@@ -33,7 +99,7 @@ class OptionBlock(blocks.StructBlock):
 
 def _explanation_block() -> blocks.TextBlock:
     return blocks.TextBlock(
-        help_text="Shown after submitting: why the right answer is right, and the others wrong."
+        help_text="Shown after a pass: why the right answer is right, and the others wrong."
     )
 
 
@@ -54,7 +120,14 @@ def options_problems(options, *, exactly_one: bool) -> list[str]:
     return errors
 
 
-class ChoiceQuestionBlock(blocks.StructBlock):
+class QuestionBlock(blocks.StructBlock):
+    """Shared by every question type: its topic, lesson, principle and group."""
+
+    def __init__(self, local_blocks=None, **kwargs):
+        super().__init__([*(local_blocks or []), *_teaching_blocks()], **kwargs)
+
+
+class ChoiceQuestionBlock(QuestionBlock):
     """Shared rules for questions answered by choosing options."""
 
     exactly_one_correct = False
@@ -117,6 +190,9 @@ class ScenarioBlock(ChoiceQuestionBlock):
     text = blocks.TextBlock(label="Question", default="Which of these are warning signs?")
     options = _options_block()
     explanation = _explanation_block()
+    sector = blocks.ChoiceBlock(
+        choices=SCENARIO_SECTORS, required=False, help_text="Optional: the sector it is set in."
+    )
 
     class Meta:
         icon = "doc-full"
@@ -134,10 +210,10 @@ class ScenarioBlock(ChoiceQuestionBlock):
         }
 
 
-class MythFactBlock(blocks.StructBlock):
+class MythFactBlock(QuestionBlock):
     text = blocks.TextBlock(label="Statement", help_text="The statement the learner judges.")
     answer = blocks.ChoiceBlock(choices=MYTH_FACT, default="myth")
-    explanation = blocks.TextBlock(help_text="Shown after submitting: why it is a myth or a fact.")
+    explanation = blocks.TextBlock(help_text="Shown after a pass: why it is a myth or a fact.")
 
     class Meta:
         icon = "help"

@@ -9,6 +9,9 @@ else in the app (layouts, scoring, responses, statistics) works on these keys.
 from dataclasses import dataclass
 from functools import cached_property
 
+from wagtail.rich_text import RichText
+
+from courses.models import LessonPage
 from quizzes.blocks import MYTH_FACT
 
 MULTIPLE_KINDS = {"multiple", "scenario"}
@@ -36,6 +39,11 @@ class Question:
     explanation: str
     options: tuple[Option, ...]
     scenario: object = None  # RichText, for scenario questions
+    topic: str = ""  # the slug of one of the check's topics
+    principle: str = ""  # shown after a wrong answer; never says which option is right
+    lesson: object = None  # the LessonPage that teaches it, if it still exists
+    not_with: str = ""  # exclusion group: one question per group in any draw
+    sector: str = ""
 
     @property
     def takes_several(self) -> bool:
@@ -69,33 +77,47 @@ class ShownQuestion:
     missing: bool = False
 
 
-def _question(child) -> Question:
-    value = child.value
-    if child.block_type == "myth_fact":
-        options = tuple(
-            Option(key=key, text=label, correct=value["answer"] == key) for key, label in MYTH_FACT
+def _options(kind: str, value: dict) -> tuple[Option, ...]:
+    if kind == "myth_fact":
+        return tuple(
+            Option(key=key, text=label, correct=value.get("answer") == key)
+            for key, label in MYTH_FACT
         )
-    else:
-        options = tuple(
-            Option(
-                key=item.id,
-                text=item.value["text"],
-                correct=bool(item.value["correct"]),
-                feedback=item.value["feedback"] or "",
-            )
-            for item in value["options"].bound_blocks
+    return tuple(
+        Option(
+            key=item["id"],
+            text=item["value"]["text"],
+            correct=bool(item["value"].get("correct")),
+            feedback=item["value"].get("feedback") or "",
         )
+        for item in value.get("options") or []
+    )
+
+
+def _question(raw: dict, lessons: dict) -> Question:
+    value = raw["value"]
+    scenario = value.get("scenario")
     return Question(
-        key=child.id,
-        kind=child.block_type,
+        key=raw["id"],
+        kind=raw["type"],
         text=value["text"],
         explanation=value["explanation"],
-        options=options,
-        scenario=value.get("scenario"),
+        options=_options(raw["type"], value),
+        scenario=RichText(scenario) if scenario else None,
+        topic=value.get("topic") or "",
+        principle=value.get("principle") or "",
+        lesson=lessons.get(value.get("lesson")),
+        not_with=(value.get("not_with") or "").strip(),
+        sector=value.get("sector") or "",
     )
 
 
 def questions_of(stream) -> dict[str, Question]:
     """The questions in ``stream`` (a knowledge check's ``questions``), by key, in
-    the editor's order. Reads no database rows."""
-    return {question.key: question for question in map(_question, stream)}
+    the editor's order. Read from the stored data, with one query for the lessons
+    the questions link to (none if they link to none); a lesson that is not
+    published counts as none."""
+    raw = list(stream.raw_data)
+    ids = {item["value"].get("lesson") for item in raw} - {None, ""}
+    lessons = LessonPage.objects.live().in_bulk(ids) if ids else {}
+    return {question.key: question for question in (_question(item, lessons) for item in raw)}

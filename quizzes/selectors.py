@@ -19,7 +19,7 @@ from courses.requirements import ModuleRequirement
 from quizzes.layout import laid_out
 from quizzes.models import Attempt, KnowledgeCheck
 from quizzes.questions import Option, Question, ShownQuestion
-from quizzes.standing import Standing
+from quizzes.standing import Standing, standing_for
 
 
 def knowledge_check_requirements(*, enrolment, module_ids) -> list[ModuleRequirement]:
@@ -37,6 +37,7 @@ def knowledge_check_requirements(*, enrolment, module_ids) -> list[ModuleRequire
             title=quiz.title,
             url=quiz.get_absolute_url(),
             done=bool(getattr(quiz, "done", False)),
+            noun="knowledge check",
         )
         for quiz in quizzes.only("pk", "module_id", "title").order_by("pk")
     ]
@@ -64,8 +65,7 @@ def _placement(quiz: KnowledgeCheck) -> dict:
 
 
 def _standing(quiz: KnowledgeCheck, enrolment) -> Standing:
-    attempts = [] if enrolment is None else list(quiz.attempts.filter(enrolment=enrolment))
-    return Standing(quiz=quiz, enrolment=enrolment, attempts=attempts)
+    return standing_for(quiz=quiz, enrolment=enrolment)
 
 
 def knowledge_check_context(
@@ -106,7 +106,7 @@ def knowledge_check_context(
         "quiz": quiz,
         "enrolment": enrolment,
         "standing": standing,
-        "question_count": len(questions),
+        "question_count": min(quiz.draw, len(questions)),
         "attempt": current,
         "shown": shown,
         "errors": [item for item in shown if item.missing],
@@ -131,12 +131,50 @@ class ResultItem:
         return [option for option in self.options if option.correct]
 
 
+@dataclass(frozen=True)
+class ToReview:
+    """A question answered wrongly, as a failed attempt shows it: what it tests and
+    where that is taught, never which option was right."""
+
+    question: Question
+    topic: str  # the topic's label
+    lesson: object  # the LessonPage, or None if it no longer exists
+    reread: bool  # the learner has reopened the lesson since this attempt
+
+
+def _to_review(attempt: Attempt, questions, responses, read: set[int]) -> list[ToReview]:
+    labels = attempt.quiz.topic_labels()
+    return [
+        ToReview(
+            question=question,
+            topic=labels.get(question.topic, ""),
+            lesson=question.lesson,
+            reread=question.lesson is not None and question.lesson.pk in read,
+        )
+        for question, _ in laid_out(attempt.layout, questions)
+        if question.key in responses and not responses[question.key].correct
+    ]
+
+
 def attempt_result_context(*, attempt: Attempt) -> dict:
-    """The results page: score, pass or fail, feedback per question, and what the
-    learner can do next."""
+    """The results page: the score, then after a pass every answer with its
+    feedback, or after a fail the topic, principle and lesson of each question
+    answered wrongly (never the right option); and what the learner can do next."""
     quiz = attempt.quiz
     placement = _placement(quiz)
+    questions = quiz.question_map()
     responses = {response.question_key: response for response in attempt.responses.all()}
+    standing = _standing(quiz, attempt.enrolment)
+    if not attempt.passed:
+        read = set(attempt.rereads.values_list("lesson_id", flat=True))
+        return {
+            **placement,
+            "quiz": quiz,
+            "attempt": attempt,
+            "standing": standing,
+            "to_review": _to_review(attempt, questions, responses, read),
+            "is_latest": standing.latest_result == attempt,
+        }
     items = [
         ResultItem(
             question=question,
@@ -144,13 +182,7 @@ def attempt_result_context(*, attempt: Attempt) -> dict:
             selected=frozenset(responses[question.key].selected),
             correct=responses[question.key].correct,
         )
-        for question, options in laid_out(attempt.layout, quiz.question_map())
+        for question, options in laid_out(attempt.layout, questions)
         if question.key in responses
     ]
-    return {
-        **placement,
-        "quiz": quiz,
-        "attempt": attempt,
-        "standing": _standing(quiz, attempt.enrolment),
-        "items": items,
-    }
+    return {**placement, "quiz": quiz, "attempt": attempt, "standing": standing, "items": items}

@@ -15,10 +15,11 @@ from django.utils import timezone
 from courses.models import Enrolment
 from courses.services import enrolment_complete_if_finished
 from quizzes.answers import checked_answers
+from quizzes.bank import draw_questions
 from quizzes.layout import attempt_layout
-from quizzes.models import Attempt, KnowledgeCheck, Response
+from quizzes.models import Attempt, KnowledgeCheck, Reread, Response
 from quizzes.scoring import answer_is_correct, score
-from quizzes.standing import Standing
+from quizzes.standing import Standing, lessons_to_reread, standing_for
 
 
 class AttemptRefused(Exception):
@@ -35,30 +36,39 @@ class Submission:
 def attempt_start(
     *, enrolment: Enrolment, quiz: KnowledgeCheck, rng: random.Random | None = None
 ) -> Attempt:
-    """Return the learner's open attempt at ``quiz``, or open a new one with the
-    questions and options in the order the server chooses for it.
+    """Return the learner's open attempt at ``quiz``, or open a new one: a fresh
+    draw from the bank (see ``quizzes.bank``), with the questions and options in
+    the order the server chooses for it.
 
     Raises AttemptRefused when the enrolment is finished, the check is already
-    passed, or every allowed attempt has been used.
+    passed, every allowed attempt has been used, or the wait or rereading asked
+    for after a failed attempt is not yet done.
     """
     with transaction.atomic():
         # Starts for one enrolment queue on its row, so the count of attempts used
         # cannot be read twice before either writes.
         enrolment = Enrolment.objects.select_for_update().get(pk=enrolment.pk)
-        standing = Standing(
+        standing = standing_for(
             quiz=quiz,
             enrolment=enrolment,
             attempts=list(Attempt.objects.filter(enrolment=enrolment, quiz=quiz)),
         )
         if standing.current is not None:
             return standing.current
-        if standing.refusal:
-            raise AttemptRefused(standing.refusal)
-        layout = attempt_layout(
+        if standing.refusal or standing.retry_refusal:
+            raise AttemptRefused(standing.refusal or standing.retry_refusal)
+        rng = rng or random.SystemRandom()
+        drawn = draw_questions(
             questions=list(quiz.question_map().values()),
+            draw=quiz.draw,
+            topics=list(quiz.topic_labels()),
+            rng=rng,
+        )
+        layout = attempt_layout(
+            questions=drawn,
             random_order=quiz.random_order,
             shuffle_options=quiz.shuffle_options,
-            rng=rng or random.SystemRandom(),
+            rng=rng,
         )
         return Attempt.objects.create(
             enrolment=enrolment, quiz=quiz, layout=layout, pass_mark=quiz.pass_mark
@@ -103,3 +113,16 @@ def attempt_submit(*, attempt: Attempt, answers: Mapping[str, Sequence[str]]) ->
     attempt.save(update_fields=["submitted_at", "score", "out_of", "passed"])
     completed = result.passed and enrolment_complete_if_finished(enrolment=enrolment)
     return Submission(attempt=attempt, scored_now=True, completed_course=completed)
+
+
+def reread_record(*, attempt: Attempt, lesson_id: int):
+    """Record that the learner reopened a lesson linked from one of ``attempt``'s
+    wrong answers, and return the lesson; None if the attempt links to no such
+    lesson. Safe to repeat: one row per attempt and lesson."""
+    if not attempt.is_submitted or attempt.passed:
+        return None
+    lessons = lessons_to_reread(attempt=attempt, questions=attempt.quiz.question_map())
+    lesson = next((lesson for lesson in lessons if lesson.pk == lesson_id), None)
+    if lesson is not None:
+        Reread.objects.get_or_create(attempt=attempt, lesson=lesson)
+    return lesson

@@ -3,6 +3,7 @@ service or selector, and redirects or renders."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -81,3 +82,16 @@ def attempt_result(request, attempt_id: int):
     if not attempt.is_submitted:
         return redirect("quizzes:knowledge_check", attempt.quiz_id)
     return render(request, "quizzes/attempt_result.html", attempt_result_context(attempt=attempt))
+
+
+@login_required
+def attempt_reread(request, attempt_id: int, lesson_id: int):
+    """Follow the link to a lesson from a failed attempt's feedback, noting that the
+    learner reopened it (a check may ask for that before the next attempt)."""
+    attempt = get_object_or_404(
+        learner_attempts(request.user).select_related("quiz"), pk=attempt_id
+    )
+    lesson = services.reread_record(attempt=attempt, lesson_id=lesson_id)
+    if lesson is None or not lesson.live:
+        raise Http404("That lesson is not linked from this attempt.")
+    return redirect(lesson.get_url(request))

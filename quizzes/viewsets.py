@@ -5,12 +5,13 @@ from wagtail.admin.panels import FieldPanel, ObjectList, Panel, TabbedInterface
 from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from courses.models import ModulePage
+from quizzes.forms import KnowledgeCheckForm
+from quizzes.item_analysis import FLAG_AFTER, item_analysis
 from quizzes.models import KnowledgeCheck
-from quizzes.statistics import question_statistics
 
 
 class QuestionStatisticsPanel(Panel):
-    """Read-only: how learners have answered each question so far, overall.
+    """Read-only item analysis: how each question of the bank performs, overall.
     Counts only, never who answered: editors see no learner records."""
 
     class BoundPanel(Panel.BoundPanel):
@@ -19,7 +20,8 @@ class QuestionStatisticsPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             quiz = self.instance
-            context["statistics"] = question_statistics(quiz=quiz) if quiz.pk else []
+            context["statistics"] = item_analysis(quiz=quiz) if quiz.pk else []
+            context["flag_after"] = FLAG_AFTER
             return context
 
 
@@ -57,13 +59,18 @@ class KnowledgeCheckViewSet(SnippetViewSet):
             ),
             ObjectList(
                 [
+                    FieldPanel("draw"),
+                    FieldPanel("topics"),
                     FieldPanel("pass_mark"),
                     FieldPanel("question_order"),
                     FieldPanel("shuffle_options"),
                     FieldPanel("max_attempts"),
+                    FieldPanel("retry_wait_minutes"),
+                    FieldPanel("reread_before_retry"),
                 ],
                 heading="Settings",
             ),
             ObjectList([QuestionStatisticsPanel()], heading="Statistics"),
-        ]
+        ],
+        base_form_class=KnowledgeCheckForm,
     )

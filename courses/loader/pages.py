@@ -5,6 +5,7 @@ A page is found by its ``source_key``. It is created if missing, skipped if its
 if it is still exactly as the loader left it (``kits.content.sync``).
 """
 
+import uuid
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -95,6 +96,22 @@ def _outcomes(meta) -> list:
     return [("outcome", str(outcome).strip()) for outcome in meta.get("outcomes") or []]
 
 
+STATEMENT_IDS = uuid.UUID("0b0e6d1e-52a4-4f0e-9a51-6e1f1c7d2a11")
+
+
+def _confidence(meta, where) -> list[dict]:
+    """The optional ``confidence`` statements, each with an id derived from its
+    text, so that reloading keeps the ratings matched to their statement."""
+    statements = meta.get("confidence") or []
+    if not isinstance(statements, list) or not all(isinstance(s, str) for s in statements):
+        raise ContentError(f"{where}: confidence must be a list of statements")
+    texts = [" ".join(text.split()) for text in statements]
+    return [
+        {"type": "statement", "id": str(uuid.uuid5(STATEMENT_IDS, text)), "value": text}
+        for text in texts
+    ]
+
+
 def course_index(home: Page) -> CourseIndexPage:
     """The one course index, made under the home page (at /training/) if missing."""
     index = CourseIndexPage.objects.first()
@@ -136,6 +153,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
             "validity_months": meta.get("validity_months") or None,
             "issues_certificate": bool(meta.get("issues_certificate", True)),
             "trains_rse_practitioners": bool(meta.get("trains_rse_practitioners", False)),
+            "confidence_statements": _confidence(meta, source.file.path),
         },
         parent=index,
         after=None,

@@ -1,10 +1,12 @@
 """The course page tree, printable tools and the learner's records."""
 
+from courses.models.confidence import ConfidenceRating, Stage
 from courses.models.pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from courses.models.printables import PrintableIndexPage, PrintablePage
 from courses.models.progress import Enrolment, LessonProgress
 
 __all__ = [
+    "ConfidenceRating",
     "CourseIndexPage",
     "CoursePage",
     "Enrolment",
@@ -13,4 +15,5 @@ __all__ = [
     "ModulePage",
     "PrintableIndexPage",
     "PrintablePage",
+    "Stage",
 ]

@@ -95,6 +95,12 @@ class CoursePage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
         help_text="Whether completing the course makes someone a trained RSE practitioner "
         "in the schools report.",
     )
+    confidence_statements = StreamField(
+        [("statement", wagtail_blocks.CharBlock(label="Statement", max_length=300))],
+        blank=True,
+        help_text="Learners may rate their confidence in each from 1 to 5 when they start "
+        "and when they complete the course, e.g. 'I can recognise the warning signs of CSE'.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -102,6 +108,7 @@ class CoursePage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
         FieldPanel("audience"),
         FieldPanel("outcomes"),
         FieldPanel("content_note"),
+        FieldPanel("confidence_statements"),
         MultiFieldPanel(
             [
                 FieldPanel("estimated_minutes"),

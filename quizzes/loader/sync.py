@@ -11,7 +11,7 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from courses.models import CoursePage, ModulePage
+from courses.models import CoursePage, LessonPage, ModulePage
 from kits.content.source import ContentError
 from kits.content.sync import LoadReport, load_outcome, publish
 from quizzes.loader.source import QuizSource, read_quiz
@@ -35,6 +35,22 @@ def _module(course_slug: str, source: QuizSource) -> ModulePage:
     return module
 
 
+def _with_lessons(source: QuizSource, module: ModulePage) -> dict:
+    """The check's fields with each question's lesson slug swapped for the id of
+    that lesson under ``module``."""
+    lessons = dict(LessonPage.objects.child_of(module).values_list("slug", "pk"))
+    questions = []
+    for n, question in enumerate(source.fields["questions"], start=1):
+        slug = question["value"]["lesson"]
+        if slug not in lessons:
+            raise ContentError(
+                f"{source.path}, question {n}: no lesson {slug!r} in module {module.slug!r}. "
+                "Load the course first (manage.py load_course_content)."
+            )
+        questions.append({**question, "value": {**question["value"], "lesson": lessons[slug]}})
+    return {**source.fields, "questions": questions}
+
+
 def _sync(source: QuizSource, *, module: ModulePage, key: str, report: LoadReport) -> None:
     quiz = KnowledgeCheck.objects.filter(module=module).first()
     outcome = load_outcome(quiz, digest=source.hash)
@@ -46,7 +62,7 @@ def _sync(source: QuizSource, *, module: ModulePage, key: str, report: LoadRepor
     created = outcome == "created"
     if created:
         quiz = KnowledgeCheck(module=module, source_key=key, live=False)
-    for name, value in {**source.fields, "source_hash": source.hash}.items():
+    for name, value in {**_with_lessons(source, module), "source_hash": source.hash}.items():
         setattr(quiz, name, value)
     try:
         quiz.full_clean()

@@ -23,7 +23,7 @@ from wagtail.models import (
 from wagtail.search import index
 
 from kits.content.models import LoadedFromSource
-from quizzes.blocks import QuestionsBlock
+from quizzes.blocks import QuestionsBlock, TopicBlock
 from quizzes.questions import Question, ShownQuestion, questions_of
 
 
@@ -65,6 +65,28 @@ class KnowledgeCheck(
         validators=[MinValueValidator(1)],
         help_text="How many times a learner may submit it. Blank means no limit.",
     )
+    draw = models.PositiveSmallIntegerField(
+        default=10,
+        validators=[MinValueValidator(1)],
+        help_text="Questions asked per attempt, drawn afresh each time. The bank must hold "
+        "at least one and a half times as many.",
+    )
+    retry_wait_minutes = models.PositiveIntegerField(
+        default=0,
+        help_text="Minutes a learner waits after a failed attempt before trying again. "
+        "0 means no wait.",
+    )
+    reread_before_retry = models.BooleanField(
+        default=False,
+        help_text="After a failed attempt, the learner opens the lessons linked from their "
+        "wrong answers before trying again.",
+    )
+    topics = StreamField(
+        [("topic", TopicBlock())],
+        blank=True,
+        help_text="The module outcomes, one each. Every attempt asks at least one question "
+        "on each topic.",
+    )
     questions = StreamField(QuestionsBlock())
 
     revisions = GenericRelation(
@@ -94,6 +116,7 @@ class KnowledgeCheck(
                 condition=Q(max_attempts__isnull=True) | Q(max_attempts__gte=1),
                 name="quizzes_max_attempts_at_least_one",
             ),
+            models.CheckConstraint(condition=Q(draw__gte=1), name="quizzes_draw_at_least_one"),
         ]
 
     def __str__(self):
@@ -105,6 +128,10 @@ class KnowledgeCheck(
     def question_map(self) -> dict[str, Question]:
         """The questions as plain values, by key, in the editor's order."""
         return questions_of(self.questions)
+
+    def topic_labels(self) -> dict[str, str]:
+        """The check's topics, {slug: label}, in the editor's order."""
+        return {topic.value["slug"]: topic.value["label"] for topic in self.topics}
 
     @property
     def random_order(self) -> bool:

@@ -199,3 +199,20 @@ def test_the_real_content_parses(tmp_path):
     for module in course.modules:
         for lesson in module.lessons:
             assert body_data(lesson.body, str(lesson.path))
+
+
+def test_the_courses_confidence_statements_load_with_lasting_ids(home, tmp_path):
+    folder = tmp_path / "cse-awareness"
+    shutil.copytree(CONTENT_ROOT / "cse-awareness", folder)
+    load_course(folder=folder, home=home)
+    course = CoursePage.objects.get()
+    statements = [(child.id, child.value) for child in course.confidence_statements]
+    assert statements[0][1] == "I can recognise the warning signs of CSE."
+    assert "I know what to do if I am worried about a child." in dict(statements).values()
+    course_md = folder / "course.md"
+    course_md.write_text(
+        course_md.read_text().replace("estimated_minutes: 150", "estimated_minutes: 160")
+    )
+    load_course(folder=folder, home=home)
+    course.refresh_from_db()
+    assert [(child.id, child.value) for child in course.confidence_statements] == statements

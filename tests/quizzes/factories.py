@@ -73,7 +73,8 @@ def many(count: int) -> list[dict]:
 
 class KnowledgeCheckFactory(factory.django.DjangoModelFactory):
     """A published check with fixed order and unshuffled options, so tests can
-    predict the layout. Pass ``module``."""
+    predict the layout; it asks every question unless ``draw`` says fewer. Pass
+    ``module``."""
 
     class Meta:
         model = KnowledgeCheck
@@ -85,6 +86,7 @@ class KnowledgeCheckFactory(factory.django.DjangoModelFactory):
     max_attempts = None
     live = True
     questions = factory.LazyFunction(one_of_each)
+    draw = factory.LazyAttribute(lambda check: len(check.questions))
 
 
 def answers(attempt, *, wrong: int = 0) -> dict[str, list[str]]:
@@ -109,3 +111,34 @@ def answer_post(attempt, *, wrong: int = 0) -> dict[str, list[str]]:
 def submitted(attempt, *, wrong: int = 0):
     """Submit ``attempt`` through the service, as the view would."""
     return attempt_submit(attempt=attempt, answers=answers(attempt, wrong=wrong))
+
+
+def topics(*slugs: str) -> list[dict]:
+    """A check's topics as StreamField raw data, labelled after their slugs."""
+    return [
+        {"type": "topic", "id": _id(), "value": {"slug": slug, "label": f"Topic {slug}"}}
+        for slug in slugs
+    ]
+
+
+def taught(question: dict, *, topic: str, lesson=None, principle=None, not_with="") -> dict:
+    """``question`` tagged with its topic, the lesson that teaches it and its principle."""
+    question["value"].update(
+        topic=topic,
+        lesson=getattr(lesson, "pk", lesson),
+        principle=principle or f"The principle behind: {question['value']['text']}",
+        not_with=not_with,
+    )
+    return question
+
+
+def bank(size: int, *, topic_slugs=("a", "b", "c"), lessons=()) -> list[dict]:
+    """``size`` questions cycling through the four types, the topics and ``lessons``."""
+    return [
+        taught(
+            question,
+            topic=topic_slugs[n % len(topic_slugs)],
+            lesson=lessons[n % len(lessons)] if lessons else None,
+        )
+        for n, question in enumerate(many(size))
+    ]

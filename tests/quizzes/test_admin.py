@@ -68,8 +68,8 @@ def test_the_edit_view_has_question_statistics(editor_client, enrolment, quiz, t
     explore = reverse("wagtailadmin_explore", args=[tree.modules[0].pk])
     assert admin_url("edit", quiz.pk) in editor_client.get(explore).content.decode()
     html = editor_client.get(admin_url("edit", quiz.pk)).content.decode()
-    assert "Statistics" in html and "Answers to each question" in html
-    assert "0% (0)" in html and "100% (1)" in html
+    assert "Statistics" in html and "Item analysis of each question" in html
+    assert "0% (0 of 1)" in html and "100% (1 of 1)" in html
 
 
 def test_preview_shows_the_form_or_the_answers(quiz):
@@ -77,6 +77,8 @@ def test_preview_shows_the_form_or_the_answers(quiz):
     assert form.count('class="govuk-fieldset"') == 4 and "Why:" not in form
     answers = quiz.make_preview_request(preview_mode="answers").content.decode()
     assert answers.count("Correct</strong>") == 6 and "Why:" in answers
+    assert "The principle behind: What is the defining feature of CSE?" in answers
+    assert "(links to Lesson 1.1)" in answers
 
 
 def test_a_check_with_attempts_cannot_be_deleted(admin_client, enrolment, quiz, tree):

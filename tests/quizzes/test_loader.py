@@ -12,7 +12,12 @@ from kits.content.source import ContentError
 from quizzes.loader.sync import CONTENT_ROOT, load_knowledge_checks
 from quizzes.models import KnowledgeCheck, QuestionOrder
 from tests.accounts.factories import UserFactory
-from tests.courses.factories import CourseIndexPageFactory, CoursePageFactory, ModulePageFactory
+from tests.courses.factories import (
+    CourseIndexPageFactory,
+    CoursePageFactory,
+    LessonPageFactory,
+    ModulePageFactory,
+)
 from tests.quizzes.factories import KnowledgeCheckFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,6 +29,13 @@ MODULES = [
     "engaging-with-children",
     "working-together",
 ]
+COURSE_CONTENT = CONTENT_ROOT.parent.parent / "courses" / "content" / "cse-awareness"
+
+
+def lesson_slugs(module_slug: str) -> list[str]:
+    """The lesson slugs of a module in the course's source, from their file names."""
+    folder = next(COURSE_CONTENT.glob(f"*-{module_slug}"))
+    return [path.stem[3:] for path in sorted(folder.glob("0*.md"))]
 
 
 @pytest.fixture
@@ -31,7 +43,11 @@ def course(home):
     index = CourseIndexPageFactory(parent=home, slug="training")
     course = CoursePageFactory(parent=index, slug="cse-awareness")
     for slug in MODULES:
-        ModulePageFactory(parent=course, slug=slug, title=slug.replace("-", " ").capitalize())
+        module = ModulePageFactory(
+            parent=course, slug=slug, title=slug.replace("-", " ").capitalize()
+        )
+        for lesson in lesson_slugs(slug):
+            LessonPageFactory(parent=module, slug=lesson, title=lesson.replace("-", " "))
     return course
 
 
@@ -123,6 +139,11 @@ def test_a_missing_module_is_reported(home, source):
         ("    answer: myth\n", "    answer: maybe\n", "answer must be myth or fact"),
         ("  - type: single\n", "  - type: essay\n", "type must be one of"),
         ("pass_mark: 80", "pass_mark: 120", "pass_mark must be a whole number"),
+        ("    lesson: who-is-affected\n", "    lesson: nowhere\n", "lesson must be the slug"),
+        ("    topic: who\n", "    topic: nobody\n", "topic must be one of who, choice, where"),
+        ("    principle: >-\n", "    principle:\n    unused: >-\n", "needs its principle"),
+        ("draw: 6", "draw: 0", "draw must be a whole number of at least 1"),
+        ("draw: 6", "draw: 2", "cannot ask about all 3 topics"),
     ],
 )
 def test_content_that_breaks_the_format_is_reported_with_its_place(
@@ -134,3 +155,15 @@ def test_content_that_breaks_the_format_is_reported_with_its_place(
         load_knowledge_checks(folder=source)
     assert "03-myths-and-realities.yaml" in str(error.value)
     assert not KnowledgeCheck.objects.exists()  # all or nothing
+
+
+def test_loaded_questions_link_to_lessons_of_their_module_and_cover_the_topics(home):
+    call_command("load_course_content", stdout=StringIO())
+    run("cse-awareness")
+    for quiz in KnowledgeCheck.objects.select_related("module"):
+        questions = quiz.question_map().values()
+        assert len(questions) >= 1.5 * quiz.draw
+        assert {q.topic for q in questions} == set(quiz.topic_labels())
+        for question in questions:
+            assert question.lesson is not None and question.principle
+            assert question.lesson.get_parent().pk == quiz.module.pk
