@@ -26,8 +26,10 @@ MIN_QUESTIONS = 15
 DRAW_FACTOR = 1.5
 QUESTION_TYPES = {"single", "multiple", "myth-fact", "scenario"}
 SECTORS = {"police", "health", "social_care", "education", "voluntary", "licensed"}
-# Share of single-answer questions in a course whose right option may be the longest.
+# Share of single-answer questions in a course whose right option may be the longest,
+# and (so that "never the longest" does not become the tell) the shortest.
 MAX_RIGHT_IS_LONGEST = 0.35
+MAX_RIGHT_IS_SHORTEST = 0.35
 # Share of single-answer questions in a course whose right option may sit in one position.
 MAX_SAME_POSITION = 0.40
 # Multiple-answer questions with fewer right than wrong options, against the reverse.
@@ -105,11 +107,40 @@ def right_position(question: dict) -> int:
     raise AssertionError(f"no right option in {question.get('text')!r}")
 
 
-def right_is_longest(question: dict) -> bool:
-    """True when no wrong option is longer than the right one (ties count)."""
+def option_lengths(question: dict) -> tuple[list[int], list[int]]:
+    """The lengths, in characters, of the right options and of the wrong ones."""
     right = [len(flat(o["text"])) for o in question["options"] if o.get("correct") is True]
     wrong = [len(flat(o["text"])) for o in question["options"] if o.get("correct") is not True]
+    return right, wrong
+
+
+def right_is_longest(question: dict) -> bool:
+    """True when no wrong option is longer than the right one (ties count)."""
+    right, wrong = option_lengths(question)
     return not wrong or max(right) >= max(wrong)
+
+
+def right_is_shortest(question: dict) -> bool:
+    """True when no wrong option is shorter than the right one (ties count)."""
+    right, wrong = option_lengths(question)
+    return not wrong or min(right) <= min(wrong)
+
+
+def can_cover(topics: list[str], slots: dict[str, set[str]]) -> bool:
+    """Whether each topic can have a slot of its own (a question, or an exclusion
+    group that gives at most one question to a draw): a bipartite matching."""
+    owner: dict[str, str] = {}
+
+    def place(topic: str, seen: set[str]) -> bool:
+        for slot, covers in slots.items():
+            if topic in covers and slot not in seen:
+                seen.add(slot)
+                if slot not in owner or place(owner[slot], seen):
+                    owner[slot] = topic
+                    return True
+        return False
+
+    return all(place(topic, set()) for topic in topics)
 
 
 files = pytest.mark.parametrize("path", CHECK_FILES, ids=check_id)
@@ -210,6 +241,22 @@ def test_each_exclusion_group_names_at_least_two_questions(path):
     assert not lonely, f"{check_id(path)}: not_with groups with one question: {lonely}"
 
 
+@files
+def test_the_exclusion_groups_leave_room_for_a_full_draw_over_every_topic(path):
+    check = load(path)
+    slots: dict[str, set[str]] = {}
+    for number, question in enumerate(questions(path), start=1):
+        slot = question.get("not_with") or f"question {number}"
+        slots.setdefault(slot, set()).add(question.get("topic"))
+    topics = [topic["slug"] for topic in check.get("topics") or []]
+    assert len(slots) >= check["draw"], (
+        f"{check_id(path)}: only {len(slots)} questions can share a draw of {check['draw']}"
+    )
+    assert can_cover(topics, slots), (
+        f"{check_id(path)}: the exclusion groups stop one draw covering every topic"
+    )
+
+
 @courses
 def test_the_right_option_is_rarely_the_longest(course):
     single = [(where, q) for where, q in course_questions(course) if is_single_answer(q)]
@@ -219,6 +266,18 @@ def test_the_right_option_is_rarely_the_longest(course):
     assert share <= MAX_RIGHT_IS_LONGEST, (
         f"{course}: the right option is the longest in {len(longest)} of {len(single)} "
         f"single-answer questions ({share:.0%}): {longest}"
+    )
+
+
+@courses
+def test_the_right_option_is_rarely_the_shortest(course):
+    single = [(where, q) for where, q in course_questions(course) if is_single_answer(q)]
+    shortest = [where for where, q in single if right_is_shortest(q)]
+    assert single, f"{course}: no single-answer questions"
+    share = len(shortest) / len(single)
+    assert share <= MAX_RIGHT_IS_SHORTEST, (
+        f"{course}: the right option is the shortest in {len(shortest)} of {len(single)} "
+        f"single-answer questions ({share:.0%}): {shortest}"
     )
 
 
