@@ -204,6 +204,7 @@ def test_the_real_content_parses(tmp_path):
 def test_the_courses_confidence_statements_load_with_lasting_ids(home, tmp_path):
     folder = tmp_path / "cse-awareness"
     shutil.copytree(CONTENT_ROOT / "cse-awareness", folder)
+    load_printables(home=home)
     load_course(folder=folder, home=home)
     course = CoursePage.objects.get()
     statements = [(child.id, child.value) for child in course.confidence_statements]

@@ -65,13 +65,14 @@ def run(*args) -> str:
     return out.getvalue()
 
 
-def test_every_module_gets_a_published_check_of_8_to_12_questions(course):
+def test_every_module_gets_a_published_check_with_a_bank_of_at_least_15(course):
     assert "5 created, 0 updated, 0 unchanged, 0 kept" in run("cse-awareness")
     quizzes = KnowledgeCheck.objects.select_related("module").order_by("module__path")
     assert [quiz.module.slug for quiz in quizzes] == MODULES
     for quiz in quizzes:
         assert quiz.live and quiz.live_revision is not None and quiz.source_key
-        assert 8 <= len(quiz.question_map()) <= 12
+        bank = len(quiz.question_map())
+        assert bank >= 15 and 2 * bank >= 3 * quiz.draw
         assert quiz.pass_mark == 80 and quiz.question_order == QuestionOrder.RANDOM
     kinds = {q.kind for quiz in quizzes for q in quiz.question_map().values()}
     assert kinds == {"single", "multiple", "myth_fact", "scenario"}
@@ -140,10 +141,14 @@ def test_a_missing_module_is_reported(home, source):
         ("  - type: single\n", "  - type: essay\n", "type must be one of"),
         ("pass_mark: 80", "pass_mark: 120", "pass_mark must be a whole number"),
         ("    lesson: who-is-affected\n", "    lesson: nowhere\n", "lesson must be the slug"),
-        ("    topic: who\n", "    topic: nobody\n", "topic must be one of who, choice, where"),
+        (
+            "    topic: who\n",
+            "    topic: nobody\n",
+            "topic must be one of who, choice-and-gifts, where, silence, language",
+        ),
         ("    principle: >-\n", "    principle:\n    unused: >-\n", "needs its principle"),
-        ("draw: 6", "draw: 0", "draw must be a whole number of at least 1"),
-        ("draw: 6", "draw: 2", "cannot ask about all 3 topics"),
+        ("draw: 10", "draw: 0", "draw must be a whole number of at least 1"),
+        ("draw: 10", "draw: 2", "cannot ask about all 5 topics"),
     ],
 )
 def test_content_that_breaks_the_format_is_reported_with_its_place(

@@ -111,7 +111,7 @@ def test_the_loader_refuses_a_bank_too_small_for_its_draw(tmp_path):
     folder.mkdir()
     source = (CONTENT_ROOT / "cse-awareness" / "01-what-cse-is.yaml").read_text()
     path = folder / "01-what-cse-is.yaml"
-    path.write_text(source.replace("draw: 6", "draw: 8"))
-    with pytest.raises(ContentError, match="a draw of 8 needs at least 12") as error:
+    path.write_text(source.replace("draw: 10", "draw: 13"))  # a bank of 19
+    with pytest.raises(ContentError, match="a draw of 13 needs at least 20") as error:
         read_quiz(path, course_slug="cse-awareness")
     assert "01-what-cse-is.yaml" in str(error.value)
