@@ -143,9 +143,22 @@ def plans() -> list[Path]:
     return sorted(PLANS.glob("*.md"))
 
 
+def printables() -> list[Path]:
+    return sorted((COURSES / "printables").glob("*.md"))
+
+
 def all_sources() -> list[Path]:
     course_files = [path for folder in course_folders() for path in sorted(folder.rglob("*.md"))]
-    return course_files + plans()
+    return course_files + plans() + printables()
+
+
+def templates() -> list[Path]:
+    """The site's own templates, where the contacts panel and the footer speak."""
+    return sorted(
+        path
+        for app in ("lms", "organisations", "courses", "resources", "certificates")
+        for path in (ROOT / app / "templates").rglob("*.html")
+    )
 
 
 def name(path: Path) -> str:
@@ -341,10 +354,17 @@ def test_every_course_gives_the_one_instruction(course):
     )
 
 
+def test_the_emergency_instruction_template_has_the_briefs_words():
+    """Every contacts panel, printable and PDF includes this one template."""
+    template = ROOT / "organisations/templates/organisations/includes/emergency_instruction.html"
+    text = re.sub(r"{%.*?%}|{#.*?#}|<[^>]+>", " ", template.read_text(encoding="utf-8"), flags=re.S)
+    assert emergency_instruction() in flat(text).replace(" .", ".")
+
+
 def test_no_other_version_of_the_emergency_instruction_remains():
     found = [
         f"{name(path)}: {variant!r}"
-        for path in all_sources()
+        for path in all_sources() + templates()
         for variant in EMERGENCY_VARIANTS
         if variant in flat(path.read_text(encoding="utf-8")).lower()
     ]
