@@ -24,7 +24,8 @@ PLANS = ROOT / "resources" / "content" / "lesson-plans"
 QUIZZES = ROOT / "quizzes" / "content"
 
 # Knowledge checks for the newer courses wait for the new question format.
-COURSES_WITH_CHECKS = ["cse-awareness"]
+# Every course's every module has a check: a new course without one fails here.
+COURSES_WITH_CHECKS = sorted(path.parent.name for path in COURSES.glob("*/course.md"))
 PLAIN_LANGUAGE_COURSES = ["licensed-businesses"]
 PLAIN_LANGUAGE_MINIMUM = 60
 
