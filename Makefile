@@ -33,8 +33,12 @@ $(DIST)/main.css: node_modules/.installed $(wildcard static/scss/*.scss)
 		static/scss/main.scss $(DIST)/main.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(DIST)/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets $(DIST)/
+	# With their source maps: the minified files name them, and the production
+	# static storage refuses to collect a file whose references are missing.
 	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
-		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css $(DIST)/
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map \
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css \
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css.map $(DIST)/
 
 # The certificate fonts: DejaVu Sans covers Latin Extended (Vietnamese names too).
 # Copied from the pinned npm package, with its licence, for certificates/pdf.py.

@@ -6,8 +6,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from courses import views as course_views
+from lms.health import healthz
+
+# Failures outside views (middleware) still say "unavailable" when the
+# database is the cause (kits/outage.py).
+handler500 = "kits.outage.server_error_or_outage"
 
 urlpatterns = [
+    path("healthz", healthz, name="healthz"),
     # The admin has no login form of its own: everyone signs in through allauth.
     path("admin/login/", RedirectView.as_view(url="/accounts/login/", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kits.csp.SiteCSPMiddleware",
+    "kits.csp.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,6 +72,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.mfa_policy.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kits.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -122,9 +124,12 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, but a Redis outage degrades rather than
+            # breaks pages (kits/cache.py); short timeouts so it is noticed fast.
+            "BACKEND": "kits.cache.ResilientRedisCache",
             # A separate database can keep the cache apart from the broker's queues.
             "LOCATION": env("REDIS_CACHE_URL", default=REDIS_URL),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -168,14 +173,25 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PREVENT_ENUMERATION = True
 # Throttles live in the shared cache above. Values are allauth's "count/period".
+# Failures are limited per account (the key is the email tried); an address only
+# has a generous ceiling, because a police station, a hospital or a school signs
+# in from one address, and behind the proxy every client would otherwise share it.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
-    "signup": "20/m/ip",
+    "login_failed": "300/5m/ip,5/5m/key",
+    "login": "600/m/ip",
+    "signup": "200/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "200/m/ip,5/m/key",
+    "reset_password_from_key": "200/m/ip",
 }
+# Account security emails: password changed or reset, email address added,
+# removed or made primary, authenticator added or removed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The client address behind the proxies we run. With neither setting, the
+# socket's address is used and X-Forwarded-For is ignored (it can be forged).
+# https://docs.allauth.org/en/latest/common/configuration.html
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # https://docs.allauth.org/en/latest/mfa/configuration.html
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
@@ -229,9 +245,13 @@ CELERY_BEAT_SCHEDULE = {
 # A certificate still pending (or not yet emailed) this many seconds after it was
 # created is enqueued again by the sweep: the row is the outbox (design.md).
 CERTIFICATES_RETRY_AFTER = env.int("CERTIFICATES_RETRY_AFTER", default=300)
-# The public verification pages: requests per client address per minute,
-# counted in the shared cache.
-CERTIFICATES_VERIFY_RATE = env.int("CERTIFICATES_VERIFY_RATE", default=30)
+# The public verification pages, counted in the shared cache per client address
+# per minute: a generous ceiling on all requests (a whole workplace may share
+# one address), and a tighter one on codes not found, which guessing produces.
+CERTIFICATES_VERIFY_RATE = env.int("CERTIFICATES_VERIFY_RATE", default=300)
+CERTIFICATES_VERIFY_MISS_RATE = env.int("CERTIFICATES_VERIFY_MISS_RATE", default=30)
+# The sign-up form's organisation suggestion, per client address per minute.
+ORGANISATIONS_SUGGEST_RATE = env.int("ORGANISATIONS_SUGGEST_RATE", default=120)
 # Certificates' tasks go to a queue of their own when this names one, so their
 # rendering can be given its own workers; the services tests give each worker
 # they start a queue of its own this way.
@@ -258,6 +278,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views override this for their own iframe.
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the site never uses are switched off for every page
+# and any frame in it (kits.csp.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # Site pages: nothing inline but the one nonce'd script that flags JS support.
 # https://django-csp.readthedocs.io/en/latest/configuration.html
