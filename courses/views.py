@@ -45,10 +45,13 @@ def lesson_complete(request, enrolment_id: int, lesson_id: int):
     if lesson.pk not in outline.lesson_ids:
         raise Http404("That lesson is not part of this course.")
     course_url = enrolment.course.get_url(request)
-    if not enrolment.is_open:
-        # A repeat after the course was completed: nothing to record.
+    try:
+        progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    except services.EnrolmentFinishedError:
+        # A repeat (a double click on the last lesson) after the course was
+        # completed: nothing to record.
+        messages.info(request, f"You have already completed {enrolment.course.title}.")
         return redirect(course_url)
-    progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
     if not progress.enrolment.is_open:
         messages.success(request, f"You have completed {enrolment.course.title}.")
         return redirect(course_url)

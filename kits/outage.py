@@ -33,7 +33,14 @@ def is_outage(error: BaseException | None) -> bool:
 
 def unavailable_response() -> HttpResponse:
     """The 503 page. Rendered without the request, so it needs no database."""
-    response = HttpResponse(render_to_string("503.html"), status=503)
+    context = {
+        "title": "Sorry, the service is unavailable",
+        "lines": [
+            "We could not reach our records just now. Nothing you sent has been saved.",
+            "Please try again in a minute.",
+        ],
+    }
+    response = HttpResponse(render_to_string("plain_error.html", context), status=503)
     response["Retry-After"] = RETRY_AFTER
     response["Cache-Control"] = "no-store"
     return response
