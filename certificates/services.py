@@ -69,7 +69,8 @@ def _store_pdf(certificate: Certificate) -> bytes:
     branding = CertificateBranding.objects.filter(partnership_id=certificate.partnership_id).first()
     content = certificate_pdf(certificate=certificate, branding=branding)
     storage = certificate.pdf.storage
-    name = f"certificates/{certificate.code}.pdf"
+    # Named by the row, not the code: the code is what the public may know.
+    name = f"certificates/{certificate.pk}.pdf"
     if storage.exists(name):
         storage.delete(name)
     certificate.pdf.name = storage.save(name, ContentFile(content))

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.codes import code_display
+from kits.storage import private_storage
 
 
 class CertificateStatus(models.TextChoices):
@@ -60,7 +61,11 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to="certificates/", blank=True, editable=False)
+    # Private storage: the PDF has no public address and is served only by the
+    # download view, which checks the holder and the certificate's standing.
+    pdf = models.FileField(
+        upload_to="certificates/", blank=True, editable=False, storage=private_storage
+    )
     attempts = models.PositiveIntegerField(default=0, editable=False)
     last_error = models.TextField(blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True)
