@@ -22,6 +22,7 @@ from certificates.models import Certificate, CertificateBranding
 from certificates.pdf import certificate_pdf
 from certificates.selectors import certificates_stuck
 from courses.models import Enrolment
+from kits.audit import audit_log
 from organisations.access import partnership_for_user
 
 # Only the tests of a worker killed mid-render set this (seconds): it holds the
@@ -162,6 +163,9 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
             locked.revoked_by = by
             locked.revocation_reason = reason
             locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+            audit_log(
+                instance=locked, action="certificates.revoke", user=by, data={"reason": reason}
+            )
     return locked
 
 

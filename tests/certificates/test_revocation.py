@@ -122,3 +122,15 @@ def test_branding_is_edited_in_the_admin(client, administrator, learner):
     assert partnership.certificate_branding.signatory_name == "Dr Priya Shah"
     index = client.get(reverse("certificate_branding_admin:index")).content.decode()
     assert "Dr Priya Shah" in index
+
+
+def test_a_revocation_is_in_the_audit_trail_once(issued, administrator):
+    from wagtail.models import ModelLogEntry
+
+    certificate_revoke(certificate=issued, by=administrator, reason="Completed by someone else")
+    certificate_revoke(certificate=issued, by=administrator, reason="Again")
+    (entry,) = ModelLogEntry.objects.filter(action="certificates.revoke")
+    assert entry.object_id == str(issued.pk)
+    assert entry.user_id == administrator.pk
+    assert entry.data == {"reason": "Completed by someone else"}
+    assert "Certificate revoked. Reason: Completed by someone else" in entry.message
