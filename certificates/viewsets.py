@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button
 
 from certificates.admin_views import RevokeView
 from certificates.models import Certificate, CertificateBranding
+from certificates.stuck_admin import StuckCertificateViewSet
 
 READ_ONLY_DROPS = {"add", "edit", "delete"}
 
@@ -114,4 +115,5 @@ class CertificatesViewSetGroup(ModelViewSetGroup):
     items = (
         CertificateViewSet("certificate_admin", url_prefix="certificates"),
         CertificateBrandingViewSet("certificate_branding_admin", url_prefix="certificate-branding"),
+        StuckCertificateViewSet("certificate_stuck_admin", url_prefix="certificates-stuck"),
     )

@@ -26,6 +26,11 @@ ACTIONS = (
         "certificates.revoke", "Revoke certificate", "Certificate revoked. Reason: {reason}"
     ),
     AuditAction(
+        "certificates.retry",
+        "Retry certificate",
+        "Stuck certificate retried. Last error: {last_error}",
+    ),
+    AuditAction(
         "resources.delivery_log_export",
         "Export delivery log",
         "Delivery log of {school} exported as CSV",

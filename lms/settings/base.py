@@ -246,6 +246,13 @@ CELERY_BEAT_SCHEDULE = {
 # A certificate still pending (or not yet emailed) this many seconds after it was
 # created is enqueued again by the sweep: the row is the outbox (design.md).
 CERTIFICATES_RETRY_AFTER = env.int("CERTIFICATES_RETRY_AFTER", default=300)
+# Each time the sweep enqueues a certificate again it waits twice as long before
+# the next (5, 10, 20 minutes...), never more than this, so a worker outage does
+# not multiply the queue.
+CERTIFICATES_RETRY_MAX_DELAY = env.int("CERTIFICATES_RETRY_MAX_DELAY", default=6 * 3600)
+# After this many failed renders or sends the sweep stops; the certificate waits
+# on the admin's "Stuck certificates" screen for someone to look and retry.
+CERTIFICATES_MAX_ATTEMPTS = env.int("CERTIFICATES_MAX_ATTEMPTS", default=8)
 # The public verification pages, counted in the shared cache per client address
 # per minute: a generous ceiling on all requests (a whole workplace may share
 # one address), and a tighter one on codes not found, which guessing produces.
