@@ -134,3 +134,12 @@ def test_a_revocation_is_in_the_audit_trail_once(issued, administrator):
     assert entry.user_id == administrator.pk
     assert entry.data == {"reason": "Completed by someone else"}
     assert "Certificate revoked. Reason: Completed by someone else" in entry.message
+
+
+def test_the_certificate_list_searches_by_name(client, issued, administrator):
+    client.force_login(administrator)
+    response = client.get("/admin/certificates/results/", {"q": issued.holder_name})
+    assert response.status_code == 200
+    assert issued.holder_name in response.content.decode()
+    nothing = client.get("/admin/certificates/results/", {"q": "Nobody Atall"})
+    assert issued.holder_name not in nothing.content.decode()

@@ -108,6 +108,9 @@ def test_administrators_see_stuck_certificates_and_retry_them(
     assert pending.holder_name in html
     assert "RuntimeError: font file missing" in html
     assert f"{LIST}retry/{pending.pk}/" in html
+    # The list's search and paging answer from its results view.
+    results = client.get(f"{LIST}results/", {"q": pending.holder_name})
+    assert pending.holder_name in results.content.decode()
 
     monkeypatch.setattr("certificates.services.certificate_pdf", real_pdf)
     confirm = client.get(f"{LIST}retry/{pending.pk}/")
