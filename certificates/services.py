@@ -139,17 +139,14 @@ def _record_failure(certificate_id: int, error: Exception) -> None:
 
 
 def certificate_email_send(*, certificate_id: int) -> bool:
-    """Email the learner their certificate, attached, once. False if there was
-    nothing to send: already sent, not yet issued, revoked or gone. A failure is
-    counted, with its error, and raised."""
-    try:
-        return _email_send(certificate_id)
-    except Exception as error:
-        _record_failure(certificate_id, error)
-        raise
+    """Email the learner their certificate, attached, at most once. False if
+    there was nothing to send: already sent, not yet issued, revoked or gone.
 
-
-def _email_send(certificate_id: int) -> bool:
+    The send is claimed (``emailed_at``) and committed before the message goes
+    out, so a worker killed mid-send, and the task's redelivery, never send it
+    twice. A send that fails with an error gives the claim back, is counted
+    with its error, and is raised for a retry.
+    """
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
@@ -164,10 +161,17 @@ def _email_send(certificate_id: int) -> bool:
             or certificate.revoked_at is not None
         ):
             return False
-        pdf = certificate_pdf_content(certificate=certificate)
-        certificate_email_message(certificate=certificate, pdf=pdf).send()
+        message = certificate_email_message(
+            certificate=certificate, pdf=certificate_pdf_content(certificate=certificate)
+        )
         certificate.emailed_at = timezone.now()
         certificate.save(update_fields=["emailed_at"])
+    try:
+        message.send()
+    except Exception as error:
+        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
+        _record_failure(certificate_id, error)
+        raise
     return True
 
 
