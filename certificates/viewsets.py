@@ -100,8 +100,15 @@ class CertificateViewSet(ModelViewSet):
         return [*kept, path("revoke/<str:pk>/", self.revoke_view, name="revoke")]
 
 
+class BrandingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The partnership column, fetched with the rows rather than one per row.
+        return super().get_base_queryset().select_related("partnership")
+
+
 class CertificateBrandingViewSet(ModelViewSet):
     model = CertificateBranding
+    index_view_class = BrandingIndexView
     icon = "image"
     menu_label = "Branding"
     list_display = ["partnership", "signatory_name", "signatory_title"]
