@@ -7,9 +7,10 @@ no test requested and fails the run, naming each one.
 
 It is enforced only on a full run: pytest started on the whole ``tests`` folder
 (``make test``, ``make test-services``, or bare ``pytest``), with no paths, node
-ids or ``-k`` narrowing it, and only if every test passed (a stopped or failing
-run proves nothing either way). ``-m`` may deselect lanes; a URL must then be
-covered by a test that runs in the lane. ``LMS_URL_COVERAGE=0`` switches it off.
+ids or ``-k`` narrowing it, every test not marked ``services`` or ``e2e``
+selected (so ``make test-e2e``, which selects only the browser journeys, is not
+a full run), and only if every test passed (a stopped or failing run proves
+nothing either way). ``LMS_URL_COVERAGE=0`` switches it off.
 """
 
 import os
@@ -36,7 +37,10 @@ NOT_EXPOSED = {
     "wagtaildocs_authenticate_with_password",
 }
 
+LANES = ("services", "e2e")  # marks whose tests a lane may leave out
+
 _resolved: set[str] = set()
+_narrowed = False  # a test outside the lanes' marks was deselected
 
 
 def pattern_key(namespaces, url_name, route) -> str:
@@ -62,6 +66,12 @@ def pytest_configure(config):
         return match
 
     BaseHandler.resolve_request = resolve_request
+
+
+def pytest_deselected(items):
+    global _narrowed
+    if any(not any(mark in item.keywords for mark in LANES) for item in items):
+        _narrowed = True
 
 
 def _is_project_view(callback) -> bool:
@@ -101,6 +111,8 @@ def project_patterns() -> dict[str, str]:
 def _full_run(session) -> bool:
     config = session.config
     if os.environ.get("LMS_URL_COVERAGE") == "0" or session.testsfailed or session.shouldstop:
+        return False
+    if _narrowed:
         return False
     if config.getoption("keyword") or config.getoption("lf", False):
         return False

@@ -51,6 +51,7 @@ def _certificates(course, n):
     [
         "/admin/certificates/",
         "/admin/certificate-branding/",
+        "/admin/certificate-branding/results/",  # the list's search and paging
         "/admin/certificates-stuck/",
         "/admin/users/",
     ],
