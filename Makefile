@@ -11,7 +11,7 @@ REDIS ?= redis://127.0.0.1:6379/0
 # Tests clear the cache between tests, so it lives apart from the broker's queues.
 REDIS_CACHE ?= redis://127.0.0.1:6379/1
 
-.PHONY: install venv assets migrate demo run test test-services test-e2e lint services clean
+.PHONY: install venv assets migrate demo run test test-services test-e2e test-production lint services clean
 
 install: venv assets
 
@@ -27,14 +27,18 @@ node_modules/.installed: package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-$(DIST)/main.css: node_modules/.installed $(wildcard static/scss/*.scss)
+$(DIST)/main.css: Makefile node_modules/.installed $(wildcard static/scss/*.scss)
 	mkdir -p $(DIST)
 	npx sass --load-path=node_modules --quiet-deps --style=compressed --no-source-map \
 		static/scss/main.scss $(DIST)/main.css
 	cp node_modules/govuk-frontend/dist/govuk/govuk-frontend.min.js $(DIST)/
 	cp -r node_modules/govuk-frontend/dist/govuk/assets $(DIST)/
+	# With their source maps: the minified files name them, and the production
+	# static storage refuses to collect a file whose references are missing.
 	cp node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js \
-		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css $(DIST)/
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.js.map \
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css \
+		node_modules/accessible-autocomplete/dist/accessible-autocomplete.min.css.map $(DIST)/
 
 # The certificate fonts: DejaVu Sans covers Latin Extended (Vietnamese names too).
 # Copied from the pinned npm package, with its licence, for certificates/pdf.py.
@@ -70,6 +74,12 @@ services:
 test-services: install services
 	DATABASE_URL=$(PG_URL) REDIS_URL=$(REDIS) REDIS_CACHE_URL=$(REDIS_CACHE) LMS_TEST_SERVICES=1 \
 		$(BIN)/pytest -m "not e2e"
+
+# The README's production steps under production settings, on a throwaway
+# PostgreSQL database: migrate, collectstatic, check --deploy, gunicorn answering.
+PROD_DB_URL ?= postgres://postgres@127.0.0.1:5432/lms_production_check
+test-production: install services
+	PROD_DB_URL=$(PROD_DB_URL) REDIS=$(REDIS) bash scripts/production-check.sh
 
 test-e2e: install
 	bash scripts/chromium-install.sh

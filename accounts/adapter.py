@@ -3,11 +3,28 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from kits.cache import cache_answers
 from kits.mail import mail_send_later
 
 
 class AccountAdapter(DefaultAccountAdapter):
     """The one place allauth is extended: names on sign-up, email through Celery."""
+
+    error_messages = {
+        **DefaultAccountAdapter.error_messages,
+        "signin_unavailable": (
+            "Sign-in is unavailable for a few minutes. Your password has not been "
+            "checked. Please try again shortly."
+        ),
+    }
+
+    def pre_authenticate(self, request, **credentials):
+        # Failed sign-ins are counted in the shared cache. Without it there is no
+        # limit on password guessing, so sign-in stops (closed) rather than
+        # running unlimited; everything else carries on (docs/decisions.md).
+        if not cache_answers():
+            raise self.validation_error("signin_unavailable")
+        super().pre_authenticate(request, **credentials)
 
     def save_user(self, request, user, form, commit=True):
         user = super().save_user(request, user, form, commit=False)

@@ -7,6 +7,12 @@ class AccountsConfig(AppConfig):
     verbose_name = "Accounts"
     default = True
 
+    def ready(self):
+        # Role changes are audited however they are made (accounts/audit.py).
+        from accounts import audit
+
+        audit.connect()
+
 
 class WagtailUsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin, with forms for our email-and-full-name user."""

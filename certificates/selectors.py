@@ -2,7 +2,8 @@
 
 from datetime import timedelta
 
-from django.db.models import QuerySet
+from django.conf import settings
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from certificates.access import learner_certificates
@@ -32,10 +33,7 @@ def certificates_expiring_within(*, days: int, now=None) -> QuerySet[Certificate
     ).order_by("expires_at")
 
 
-def certificates_stuck(*, older_than: timedelta, now=None) -> tuple[list[int], list[int]]:
-    """Ids of certificates still pending, and of issued ones not yet emailed,
-    after ``older_than``: what the sweep enqueues again."""
-    cutoff = (now or timezone.now()) - older_than
+def _waiting(cutoff) -> tuple[QuerySet[Certificate], QuerySet[Certificate]]:
     pending = Certificate.objects.filter(state=Certificate.State.PENDING, created_at__lte=cutoff)
     unsent = Certificate.objects.filter(
         state=Certificate.State.ISSUED,
@@ -43,7 +41,34 @@ def certificates_stuck(*, older_than: timedelta, now=None) -> tuple[list[int], l
         revoked_at__isnull=True,
         issued_at__lte=cutoff,
     )
+    return pending, unsent
+
+
+def certificates_stuck(
+    *, older_than: timedelta, now=None
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """``(id, requeued_count)`` of certificates still pending, and of issued ones
+    not yet emailed, after ``older_than``, whose backoff has run out and which
+    have failed fewer than ``CERTIFICATES_MAX_ATTEMPTS`` times: what the sweep
+    enqueues again."""
+    now = now or timezone.now()
+    due = Q(next_requeue_at__isnull=True) | Q(next_requeue_at__lte=now)
+    retrying = Q(attempts__lt=settings.CERTIFICATES_MAX_ATTEMPTS) & due
+    pending, unsent = _waiting(now - older_than)
+    fields = ("pk", "requeued_count")
     return (
-        list(pending.order_by("pk").values_list("pk", flat=True)),
-        list(unsent.order_by("pk").values_list("pk", flat=True)),
+        list(pending.filter(retrying).order_by("pk").values_list(*fields)),
+        list(unsent.filter(retrying).order_by("pk").values_list(*fields)),
     )
+
+
+def certificates_needing_attention(*, older_than: timedelta, now=None) -> QuerySet[Certificate]:
+    """Certificates pending, or issued but not emailed, for longer than
+    ``older_than``, and any with a failure recorded: the admin's stuck list,
+    most failed first."""
+    pending, unsent = _waiting((now or timezone.now()) - older_than)
+    still_open = Q(state=Certificate.State.PENDING) | Q(
+        emailed_at__isnull=True, revoked_at__isnull=True
+    )
+    failing = Certificate.objects.filter(still_open, attempts__gt=0)
+    return (pending | unsent | failing).distinct().order_by("-attempts", "created_at")

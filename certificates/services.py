@@ -10,6 +10,7 @@ import os
 import time
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -22,6 +23,7 @@ from certificates.models import Certificate, CertificateBranding
 from certificates.pdf import certificate_pdf
 from certificates.selectors import certificates_stuck
 from courses.models import Enrolment
+from kits.audit import audit_log
 from organisations.access import partnership_for_user
 
 # Only the tests of a worker killed mid-render set this (seconds): it holds the
@@ -69,7 +71,8 @@ def _store_pdf(certificate: Certificate) -> bytes:
     branding = CertificateBranding.objects.filter(partnership_id=certificate.partnership_id).first()
     content = certificate_pdf(certificate=certificate, branding=branding)
     storage = certificate.pdf.storage
-    name = f"certificates/{certificate.code}.pdf"
+    # Named by the row, not the code: the code is what the public may know.
+    name = f"certificates/{certificate.pk}.pdf"
     if storage.exists(name):
         storage.delete(name)
     certificate.pdf.name = storage.save(name, ContentFile(content))
@@ -94,15 +97,20 @@ def certificate_issue(*, certificate_id: int) -> Certificate | None:
             certificate.state = Certificate.State.ISSUED
             certificate.attempts += 1
             certificate.last_error = ""
-            certificate.save(update_fields=["state", "issued_at", "pdf", "attempts", "last_error"])
+            # The email is a new step: its retries back off from the start.
+            certificate.requeued_count, certificate.next_requeue_at = 0, None
+            certificate.save(
+                update_fields=[
+                    *("state", "issued_at", "pdf", "attempts", "last_error"),
+                    *("requeued_count", "next_requeue_at"),
+                ]
+            )
             from certificates.tasks import email_certificate, enqueue_on_commit
 
             enqueue_on_commit(email_certificate, certificate.pk)
         return certificate
     except Exception as error:
-        Certificate.objects.filter(pk=certificate_id).update(
-            attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
-        )
+        _record_failure(certificate_id, error)
         raise
 
 
@@ -124,9 +132,21 @@ def certificate_pdf_content(*, certificate: Certificate) -> bytes:
     return content
 
 
+def _record_failure(certificate_id: int, error: Exception) -> None:
+    Certificate.objects.filter(pk=certificate_id).update(
+        attempts=F("attempts") + 1, last_error=f"{type(error).__name__}: {error}"[:2000]
+    )
+
+
 def certificate_email_send(*, certificate_id: int) -> bool:
-    """Email the learner their certificate, attached, once. False if there was
-    nothing to send: already sent, not yet issued, revoked or gone."""
+    """Email the learner their certificate, attached, at most once. False if
+    there was nothing to send: already sent, not yet issued, revoked or gone.
+
+    The send is claimed (``emailed_at``) and committed before the message goes
+    out, so a worker killed mid-send, and the task's redelivery, never send it
+    twice. A send that fails with an error gives the claim back, is counted
+    with its error, and is raised for a retry.
+    """
     with transaction.atomic():
         certificate = (
             Certificate.objects.select_for_update(of=("self",))
@@ -141,10 +161,17 @@ def certificate_email_send(*, certificate_id: int) -> bool:
             or certificate.revoked_at is not None
         ):
             return False
-        pdf = certificate_pdf_content(certificate=certificate)
-        certificate_email_message(certificate=certificate, pdf=pdf).send()
+        message = certificate_email_message(
+            certificate=certificate, pdf=certificate_pdf_content(certificate=certificate)
+        )
         certificate.emailed_at = timezone.now()
         certificate.save(update_fields=["emailed_at"])
+    try:
+        message.send()
+    except Exception as error:
+        Certificate.objects.filter(pk=certificate_id).update(emailed_at=None)
+        _record_failure(certificate_id, error)
+        raise
     return True
 
 
@@ -161,17 +188,58 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
             locked.revoked_by = by
             locked.revocation_reason = reason
             locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+            audit_log(
+                instance=locked, action="certificates.revoke", user=by, data={"reason": reason}
+            )
     return locked
+
+
+def _backoff(requeued_count: int) -> timedelta:
+    """How long the sweep waits after enqueuing a certificate for the
+    ``requeued_count + 1``-th time: doubling from CERTIFICATES_RETRY_AFTER, capped."""
+    base = settings.CERTIFICATES_RETRY_AFTER
+    return timedelta(
+        seconds=min(base * 2 ** min(requeued_count, 20), settings.CERTIFICATES_RETRY_MAX_DELAY)
+    )
 
 
 def certificates_requeue_stuck(*, older_than: timedelta) -> dict[str, list[int]]:
     """Enqueue again every certificate still pending, and every issued one not
-    yet emailed, after ``older_than``. Idempotent: the tasks skip finished work."""
+    yet emailed, after ``older_than``, whose backoff has run out and which has
+    not failed too often. Each is then left alone for twice as long as last
+    time. Idempotent: the tasks skip finished work."""
     from certificates.tasks import email_certificate, render_certificate
 
-    pending, unsent = certificates_stuck(older_than=older_than)
-    for certificate_id in pending:
-        render_certificate.delay(certificate_id)
-    for certificate_id in unsent:
-        email_certificate.delay(certificate_id)
-    return {"render": pending, "email": unsent}
+    now = timezone.now()
+    pending, unsent = certificates_stuck(older_than=older_than, now=now)
+    for task, due in ((render_certificate, pending), (email_certificate, unsent)):
+        for certificate_id, requeued_count in due:
+            Certificate.objects.filter(pk=certificate_id).update(
+                requeued_count=F("requeued_count") + 1,
+                next_requeue_at=now + _backoff(requeued_count),
+            )
+            task.delay(certificate_id)
+    return {"render": [pk for pk, _ in pending], "email": [pk for pk, _ in unsent]}
+
+
+def certificate_retry(*, certificate: Certificate, by) -> bool:
+    """An administrator's retry of a stuck certificate: its failure count and
+    backoff start again and its render (or email) is enqueued at once. False if
+    there is nothing left to do (issued and emailed, or revoked)."""
+    from certificates.tasks import email_certificate, enqueue_on_commit, render_certificate
+
+    with transaction.atomic():
+        locked = Certificate.objects.select_for_update().get(pk=certificate.pk)
+        if locked.is_issued and (locked.emailed_at or locked.revoked_at):
+            return False
+        Certificate.objects.filter(pk=locked.pk).update(
+            attempts=0, requeued_count=0, next_requeue_at=None
+        )
+        audit_log(
+            instance=locked,
+            action="certificates.retry",
+            user=by,
+            data={"last_error": locked.last_error[:500]},
+        )
+        enqueue_on_commit(email_certificate if locked.is_issued else render_certificate, locked.pk)
+    return True

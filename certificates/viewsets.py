@@ -9,6 +9,7 @@ from wagtail.admin.widgets import Button
 
 from certificates.admin_views import RevokeView
 from certificates.models import Certificate, CertificateBranding
+from certificates.stuck_admin import StuckCertificateViewSet
 
 READ_ONLY_DROPS = {"add", "edit", "delete"}
 
@@ -99,8 +100,15 @@ class CertificateViewSet(ModelViewSet):
         return [*kept, path("revoke/<str:pk>/", self.revoke_view, name="revoke")]
 
 
+class BrandingIndexView(generic.IndexView):
+    def get_base_queryset(self):
+        # The partnership column, fetched with the rows rather than one per row.
+        return super().get_base_queryset().select_related("partnership")
+
+
 class CertificateBrandingViewSet(ModelViewSet):
     model = CertificateBranding
+    index_view_class = BrandingIndexView
     icon = "image"
     menu_label = "Branding"
     list_display = ["partnership", "signatory_name", "signatory_title"]
@@ -114,4 +122,5 @@ class CertificatesViewSetGroup(ModelViewSetGroup):
     items = (
         CertificateViewSet("certificate_admin", url_prefix="certificates"),
         CertificateBrandingViewSet("certificate_branding_admin", url_prefix="certificate-branding"),
+        StuckCertificateViewSet("certificate_stuck_admin", url_prefix="certificates-stuck"),
     )

@@ -10,6 +10,7 @@ from django.utils import timezone
 from courses.models import Enrolment, LessonProgress
 from courses.outline import course_outlines
 from courses.refreshers import refresher_due_on, refresher_is_due
+from courses.requirements import module_requirements_many
 from courses.selectors import CourseProgress, course_progress
 
 
@@ -44,11 +45,17 @@ def my_learning_overview(*, user) -> dict:
         enrolment__in=open_enrolments
     ).values_list("enrolment_id", "lesson_id"):
         done[enrolment_id].add(lesson_id)
+    # Every course's modules' requirements in one go, not a query per course.
+    module_ids = {m.page.pk for outline in outlines.values() for m in outline.modules}
+    extras = module_requirements_many(enrolments=open_enrolments, module_ids=module_ids)
     current = [
         CurrentCourse(
             enrolment=e,
             progress=course_progress(
-                outline=outlines[e.course_id], enrolment=e, done_ids=done[e.pk]
+                outline=outlines[e.course_id],
+                enrolment=e,
+                done_ids=done[e.pk],
+                extras=extras[e.pk],
             ),
         )
         for e in open_enrolments

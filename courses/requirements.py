@@ -16,6 +16,10 @@ from dataclasses import dataclass
 from wagtail import hooks
 
 MODULE_REQUIREMENTS_HOOK = "courses_module_requirements"
+# The same for many enrolments at once (My learning): a provider takes
+# ``enrolments`` and ``module_ids`` and returns {enrolment id: [requirement, ...]}
+# in a constant number of queries.
+MODULE_REQUIREMENTS_MANY_HOOK = "courses_module_requirements_many"
 
 
 @dataclass(frozen=True)
@@ -38,3 +42,17 @@ def module_requirements(*, enrolment, module_ids: Iterable[int]) -> dict[int, li
         for requirement in provider(enrolment=enrolment, module_ids=module_ids):
             found[requirement.module_id].append(requirement)
     return dict(found)
+
+
+def module_requirements_many(*, enrolments, module_ids: Iterable[int]) -> dict[int, dict]:
+    """``module_requirements`` for each of ``enrolments``, keyed by enrolment id,
+    in a constant number of queries whatever the number of enrolments."""
+    module_ids = list(module_ids)
+    found: dict[int, dict[int, list]] = {e.pk: defaultdict(list) for e in enrolments}
+    for provider in hooks.get_hooks(MODULE_REQUIREMENTS_MANY_HOOK):
+        for enrolment_id, requirements in provider(
+            enrolments=enrolments, module_ids=module_ids
+        ).items():
+            for requirement in requirements:
+                found[enrolment_id][requirement.module_id].append(requirement)
+    return {pk: dict(by_module) for pk, by_module in found.items()}

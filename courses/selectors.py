@@ -175,9 +175,10 @@ def course_progress(
     outline: CourseOutline,
     enrolment: Enrolment | None,
     done_ids: set[int] | None = None,
+    extras: dict | None = None,
 ) -> CourseProgress:
-    """Match the enrolment's records (``done_ids``, if already fetched) against the
-    course as it is now.
+    """Match the enrolment's records (``done_ids`` and the modules' ``extras``
+    requirements, if already fetched) against the course as it is now.
 
     Modules with nothing to do are left out. Records of lessons that are no longer
     live stay in the database but do not count.
@@ -190,9 +191,10 @@ def course_progress(
                 enrolment=enrolment, lesson_id__in=outline.lesson_ids
             ).values_list("lesson_id", flat=True)
         )
-    extras = module_requirements(
-        enrolment=enrolment, module_ids=[m.page.pk for m in outline.modules]
-    )
+    if extras is None:
+        extras = module_requirements(
+            enrolment=enrolment, module_ids=[m.page.pk for m in outline.modules]
+        )
     modules = [
         ModuleProgress(
             page=module.page,

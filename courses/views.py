@@ -15,6 +15,7 @@ from courses.models import CoursePage, LessonPage
 from courses.my_learning import my_learning_overview
 from courses.outline import course_outline
 from courses.selectors import course_progress
+from kits.page_privacy import require_page_viewable
 
 
 @login_required
@@ -28,6 +29,7 @@ def my_learning(request):
 def course_start(request, course_id: int):
     """Start the course (or a refresher) and go to the first lesson not yet done."""
     course = get_object_or_404(CoursePage.objects.live(), pk=course_id)
+    require_page_viewable(request, course)
     enrolment = services.enrolment_start(user=request.user, course=course)
     progress = course_progress(outline=course_outline(course), enrolment=enrolment)
     fresh = not progress.done_count and not enrolment.confidence_ratings.exists()
@@ -51,11 +53,15 @@ def lesson_complete(request, enrolment_id: int, lesson_id: int):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     if lesson.pk not in outline.lesson_ids:
         raise Http404("That lesson is not part of this course.")
+    require_page_viewable(request, lesson)
     course_url = enrolment.course.get_url(request)
-    if not enrolment.is_open:
-        # A repeat after the course was completed: nothing to record.
+    try:
+        progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
+    except services.EnrolmentFinishedError:
+        # A repeat (a double click on the last lesson) after the course was
+        # completed: nothing to record.
+        messages.info(request, f"You have already completed {enrolment.course.title}.")
         return redirect(course_url)
-    progress = services.lesson_complete(enrolment=enrolment, lesson=lesson)
     if not progress.enrolment.is_open:
         messages.success(request, f"You have completed {enrolment.course.title}.")
         if confidence_statements(enrolment.course):
@@ -80,6 +86,7 @@ def enrolment_finish(request, enrolment_id: int):
     enrolment = get_object_or_404(
         learner_enrolments(request.user).select_related("course"), pk=enrolment_id
     )
+    require_page_viewable(request, enrolment.course)
     if services.enrolment_complete_if_finished(enrolment=enrolment):
         messages.success(request, f"You have completed {enrolment.course.title}.")
     return redirect(enrolment.course.get_url(request))

@@ -1,12 +1,19 @@
-"""Request limits per client address, counted in the shared cache so that every
-web process sees the same count (design.md: nothing may assume one process)."""
+"""Request limits counted in the shared cache, so every web process sees the same
+count (design.md: nothing may assume one process).
+
+A limit counts per client address unless given a ``key`` (an account, a code
+tried). Addresses are shared by whole workplaces behind one gateway, so limits
+per address should be generous ceilings, and tight limits should count the
+thing being guessed. The address is read as allauth reads it, honouring the
+trusted-proxy settings (``TRUSTED_PROXY_COUNT``, ``TRUSTED_CLIENT_IP_HEADER``).
+"""
 
 import hashlib
 import time
 
 from allauth.account.adapter import get_adapter
 from django.core.cache import cache
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 
 
 def client_address(request) -> str:
@@ -14,19 +21,38 @@ def client_address(request) -> str:
     sign-in limits and these limits agree on who is asking."""
     try:
         return get_adapter(request).get_client_ip(request)
-    except PermissionDenied:
+    except (PermissionDenied, ImproperlyConfigured):
+        # No address, or fewer X-Forwarded-For hops than the trusted proxies
+        # add: such requests share one bucket rather than fail.
         return "unknown"
 
 
-def throttle_allows(request, *, scope: str, limit: int, window: int = 60) -> bool:
-    """Count this request; False once the address has made more than ``limit``
-    requests in the current ``window`` seconds."""
-    address = hashlib.sha256(client_address(request).encode()).hexdigest()[:32]
-    key = f"throttle:{scope}:{address}:{int(time.time() // window)}"
-    cache.add(key, 0, timeout=window * 2)
+def _cache_key(request, scope: str, window: int, key: str | None) -> str:
+    source = client_address(request) if key is None else f"key:{key}"
+    digest = hashlib.sha256(source.encode()).hexdigest()[:32]
+    return f"throttle:{scope}:{digest}:{int(time.time() // window)}"
+
+
+def throttle_allows(
+    request, *, scope: str, limit: int, window: int = 60, key: str | None = None
+) -> bool:
+    """Count this request; False once more than ``limit`` have been counted for
+    the address (or ``key``) in the current ``window`` seconds.
+
+    If the cache is unreachable nothing is counted and this allows (kits/cache.py).
+    """
+    cache_key = _cache_key(request, scope, window, key)
+    cache.add(cache_key, 0, timeout=window * 2)
     try:
-        count = cache.incr(key)
+        count = cache.incr(cache_key)
     except ValueError:  # the counter expired between add() and incr()
-        cache.set(key, 1, timeout=window * 2)
+        cache.set(cache_key, 1, timeout=window * 2)
         count = 1
-    return count <= limit
+    return count is None or count <= limit
+
+
+def throttle_exhausted(
+    request, *, scope: str, limit: int, window: int = 60, key: str | None = None
+) -> bool:
+    """Whether the limit is already used up, without counting this request."""
+    return (cache.get(_cache_key(request, scope, window, key)) or 0) >= limit

@@ -1,4 +1,5 @@
-"""The protected-records hooks (see ``kits.evidence``): one rule for every delete.
+"""The kits' admin hooks: the audited log actions (``kits.audit``), and the
+protected-records hooks (``kits.evidence``), one rule for every delete.
 
 A single page, snippet or user goes back to its own edit view with the
 explanation; a bulk delete goes back to where the editor came from.
@@ -12,6 +13,7 @@ from wagtail.admin import messages
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
+from kits.audit import register_audit_actions
 from kits.evidence import refusal
 
 
@@ -62,3 +64,8 @@ def _kind(obj) -> str:
     if isinstance(obj, Page):
         return "page"
     return "user" if isinstance(obj, get_user_model()) else "object"
+
+
+@hooks.register("register_log_actions")
+def register_audited_actions(actions):
+    register_audit_actions(actions)

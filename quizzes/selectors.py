@@ -43,6 +43,35 @@ def knowledge_check_requirements(*, enrolment, module_ids) -> list[ModuleRequire
     ]
 
 
+def knowledge_check_requirements_many(*, enrolments, module_ids) -> dict[int, list]:
+    """``knowledge_check_requirements`` for each of ``enrolments`` (keyed by id)
+    in two queries, however many there are: for My learning."""
+    if not module_ids or not enrolments:
+        return {}
+    quizzes = list(
+        KnowledgeCheck.objects.filter(module_id__in=module_ids, live=True)
+        .only("pk", "module_id", "title")
+        .order_by("pk")
+    )
+    passed = set(
+        Attempt.objects.filter(
+            enrolment__in=[e.pk for e in enrolments], quiz__in=quizzes, passed=True
+        ).values_list("enrolment_id", "quiz_id")
+    )
+    return {
+        enrolment.pk: [
+            ModuleRequirement(
+                module_id=quiz.module_id,
+                title=quiz.title,
+                url=quiz.get_absolute_url(),
+                done=(enrolment.pk, quiz.pk) in passed,
+            )
+            for quiz in quizzes
+        ]
+        for enrolment in enrolments
+    }
+
+
 def _placement(quiz: KnowledgeCheck) -> dict:
     """Where the check sits: breadcrumbs down to its module, its course, and the
     module after it. Answers 404 unless the module and course are live."""

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from kits.page_privacy import require_page_viewable
 from quizzes import services
 from quizzes.access import learner_attempts
 from quizzes.answers import AnswersIncomplete, AnswersRejected, answers_from_form
@@ -16,17 +17,20 @@ from quizzes.selectors import attempt_result_context, knowledge_check_context
 NOTHING_RECORDED = "Your answers have not been recorded."
 
 
-def _live_quiz(quiz_id: int) -> KnowledgeCheck:
-    return get_object_or_404(
+def _live_quiz(request, quiz_id: int) -> KnowledgeCheck:
+    """A live check whose module the request may view (page privacy), or 404."""
+    quiz = get_object_or_404(
         KnowledgeCheck.objects.filter(live=True).select_related("module"), pk=quiz_id
     )
+    require_page_viewable(request, quiz.module)
+    return quiz
 
 
 @login_required
 def knowledge_check(request, quiz_id: int):
     """The check: its questions while an attempt is open, otherwise how the learner
     stands with it and what they can do next."""
-    context = knowledge_check_context(quiz=_live_quiz(quiz_id), user=request.user)
+    context = knowledge_check_context(quiz=_live_quiz(request, quiz_id), user=request.user)
     return render(request, "quizzes/knowledge_check.html", context)
 
 
@@ -34,7 +38,7 @@ def knowledge_check(request, quiz_id: int):
 @require_POST
 def attempt_start(request, quiz_id: int):
     """Start an attempt (or carry on with the open one) and show its questions."""
-    quiz = _live_quiz(quiz_id)
+    quiz = _live_quiz(request, quiz_id)
     enrolment = knowledge_check_context(quiz=quiz, user=request.user)["enrolment"]
     if enrolment is None:
         messages.error(request, "Start the course before you take its knowledge checks.")
@@ -54,6 +58,7 @@ def attempt_submit(request, attempt_id: int):
         learner_attempts(request.user).filter(quiz__live=True).select_related("quiz__module"),
         pk=attempt_id,
     )
+    require_page_viewable(request, attempt.quiz.module)
     quiz, answers = attempt.quiz, answers_from_form(request.POST)
     try:
         submission = services.attempt_submit(attempt=attempt, answers=answers)
@@ -79,6 +84,7 @@ def attempt_result(request, attempt_id: int):
         learner_attempts(request.user).select_related("quiz__module", "enrolment"),
         pk=attempt_id,
     )
+    require_page_viewable(request, attempt.quiz.module)
     if not attempt.is_submitted:
         return redirect("quizzes:knowledge_check", attempt.quiz_id)
     return render(request, "quizzes/attempt_result.html", attempt_result_context(attempt=attempt))

@@ -7,10 +7,10 @@ from wagtail.admin.widgets import Button
 from wagtail.snippets.models import register_snippet
 
 from courses.models import ModulePage
-from courses.requirements import MODULE_REQUIREMENTS_HOOK
+from courses.requirements import MODULE_REQUIREMENTS_HOOK, MODULE_REQUIREMENTS_MANY_HOOK
 from kits.evidence import protect_evidence, rows_under
 from quizzes.models import Attempt, KnowledgeCheck
-from quizzes.selectors import knowledge_check_requirements
+from quizzes.selectors import knowledge_check_requirements, knowledge_check_requirements_many
 from quizzes.viewsets import KnowledgeCheckViewSet
 
 register_snippet(KnowledgeCheckViewSet)
@@ -20,6 +20,11 @@ register_snippet(KnowledgeCheckViewSet)
 def knowledge_checks(*, enrolment, module_ids):
     """A module with a live knowledge check is complete only once it is passed."""
     return knowledge_check_requirements(enrolment=enrolment, module_ids=module_ids)
+
+
+@hooks.register(MODULE_REQUIREMENTS_MANY_HOOK)
+def knowledge_checks_many(*, enrolments, module_ids):
+    return knowledge_check_requirements_many(enrolments=enrolments, module_ids=module_ids)
 
 
 @hooks.register("register_page_header_buttons")

@@ -65,11 +65,15 @@ class DateInputField(forms.MultiValueField):
         if not all(parts):
             raise ValidationError(self.error_messages["incomplete"], code="incomplete")
         try:
+            # Digits only, at most four: "1e5", "٣" or a 40-digit year is no date
+            # (and a huge one would overflow rather than fail cleanly).
+            if not all(part.isascii() and part.isdigit() and len(part) <= 4 for part in parts):
+                raise ValueError(parts)
             day, month, year = (int(part) for part in parts)
             if year < 1900:
                 raise ValueError(year)
             result = datetime.date(year, month, day)
-        except ValueError as error:
+        except (ValueError, OverflowError) as error:
             raise ValidationError(self.error_messages["invalid"], code="invalid") from error
         self.run_validators(result)
         return result

@@ -3,6 +3,9 @@ from django.core.cache import cache
 
 from tests.accounts.factories import PASSWORD, UserFactory
 
+# Fails a full run that leaves any project URL unrequested (tests/url_coverage.py).
+pytest_plugins = ["tests.url_coverage"]
+
 
 @pytest.fixture(autouse=True)
 def _clear_cache():

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from certificates.codes import code_display
+from kits.storage import private_storage
 
 
 class CertificateStatus(models.TextChoices):
@@ -60,9 +61,19 @@ class Certificate(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     issued_at = models.DateTimeField(null=True, blank=True)
     emailed_at = models.DateTimeField(null=True, blank=True)
-    pdf = models.FileField(upload_to="certificates/", blank=True, editable=False)
+    # Private storage: the PDF has no public address and is served only by the
+    # download view, which checks the holder and the certificate's standing.
+    pdf = models.FileField(
+        upload_to="certificates/", blank=True, editable=False, storage=private_storage
+    )
+    # Failed renders and sends, with the last error; past CERTIFICATES_MAX_ATTEMPTS
+    # the sweep leaves the certificate for an administrator (Stuck certificates).
     attempts = models.PositiveIntegerField(default=0, editable=False)
     last_error = models.TextField(blank=True, editable=False)
+    # The sweep's backoff: how often it has enqueued this one again, and when it
+    # may next (CERTIFICATES_RETRY_AFTER doubling each time, capped).
+    requeued_count = models.PositiveIntegerField(default=0, editable=False)
+    next_requeue_at = models.DateTimeField(null=True, blank=True, editable=False)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -75,7 +86,10 @@ class Certificate(models.Model):
 
     class Meta:
         ordering = ["-completed_at"]
-        permissions = [("revoke_certificate", "Can revoke a certificate")]
+        permissions = [
+            ("revoke_certificate", "Can revoke a certificate"),
+            ("retry_certificate", "Can retry a stuck certificate"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(state="pending", issued_at__isnull=True)

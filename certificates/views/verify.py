@@ -1,8 +1,11 @@
 """The public check of a certificate: a form, and a result that shows only the
 holder's name, the course, the dates and the status.
 
-Both pages are rate-limited per address. An unknown or malformed code gets the
-same "not found" page, which says nothing about any other code.
+Both pages have a generous ceiling per address (an employer checking a team's
+certificates, behind one gateway); codes that are not found have a tighter
+limit per address, since only guessing produces many of them. An unknown or
+malformed code gets the same "not found" page, which says nothing about any
+other code.
 """
 
 from django.conf import settings
@@ -13,15 +16,19 @@ from django.views.decorators.http import require_GET
 from certificates.codes import code_display
 from certificates.forms import VerifyForm
 from certificates.selectors import certificate_for_code
-from kits.throttle import throttle_allows
+from kits.throttle import throttle_allows, throttle_exhausted
 
 WINDOW = 60
+MISSES = "certificate-verify-miss"
 
 
 def _too_many(request):
-    if throttle_allows(
+    allowed = throttle_allows(
         request, scope="certificate-verify", limit=settings.CERTIFICATES_VERIFY_RATE, window=WINDOW
-    ):
+    ) and not throttle_exhausted(
+        request, scope=MISSES, limit=settings.CERTIFICATES_VERIFY_MISS_RATE, window=WINDOW
+    )
+    if allowed:
         return None
     response = render(request, "certificates/verify_rate_limited.html", status=429)
     response["Retry-After"] = str(WINDOW)
@@ -46,6 +53,9 @@ def verify_result(request, code: str):
         return limited
     certificate = certificate_for_code(code=code)
     if certificate is None:
+        throttle_allows(
+            request, scope=MISSES, limit=settings.CERTIFICATES_VERIFY_MISS_RATE, window=WINDOW
+        )
         return render(request, "certificates/verify_not_found.html", status=404)
     if code != certificate.display_code:
         return redirect("certificates:verify_result", code=certificate.display_code)

@@ -177,11 +177,13 @@ class LessonPage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
     subpage_types = []
 
     def get_context(self, request, *args, **kwargs):
+        from courses.lesson_media import lesson_media_prefetch
         from courses.selectors import lesson_page_context
         from organisations.access import partnership_for_user
         from organisations.contacts import local_contacts_for
 
         context = super().get_context(request, *args, **kwargs)
+        lesson_media_prefetch(self.body)
         context.update(
             lesson_page_context(
                 lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)

@@ -62,6 +62,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "kits.csp.SiteCSPMiddleware",
+    "kits.csp.PermissionsPolicyMiddleware",
+    "kits.request_guard.RejectNulMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -71,6 +73,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.mfa_policy.RequireMFAMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kits.outage.DatabaseOutageMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -107,6 +110,9 @@ SQLITE_OPTIONS = {
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
 }
+# Each request is one transaction: a request cut short (the database restarting,
+# a worker killed) leaves nothing half-written.
+DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(SQLITE_OPTIONS)
 else:
@@ -122,9 +128,12 @@ REDIS_URL = env("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, but a Redis outage degrades rather than
+            # breaks pages (kits/cache.py); short timeouts so it is noticed fast.
+            "BACKEND": "kits.cache.ResilientRedisCache",
             # A separate database can keep the cache apart from the broker's queues.
             "LOCATION": env("REDIS_CACHE_URL", default=REDIS_URL),
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -168,14 +177,25 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = ""
 ACCOUNT_LOGOUT_REDIRECT_URL = "/"
 ACCOUNT_PREVENT_ENUMERATION = True
 # Throttles live in the shared cache above. Values are allauth's "count/period".
+# Failures are limited per account (the key is the email tried); an address only
+# has a generous ceiling, because a police station, a hospital or a school signs
+# in from one address, and behind the proxy every client would otherwise share it.
 ACCOUNT_RATE_LIMITS = {
-    "login_failed": "5/5m/ip,5/5m/key",
-    "login": "30/m/ip",
-    "signup": "20/m/ip",
+    "login_failed": "300/5m/ip,5/5m/key",
+    "login": "600/m/ip",
+    "signup": "200/m/ip",
     "confirm_email": "1/3m/key",
-    "reset_password": "20/m/ip,5/m/key",
-    "reset_password_from_key": "20/m/ip",
+    "reset_password": "200/m/ip,5/m/key",
+    "reset_password_from_key": "200/m/ip",
 }
+# Account security emails: password changed or reset, email address added,
+# removed or made primary, authenticator added or removed.
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+# The client address behind the proxies we run. With neither setting, the
+# socket's address is used and X-Forwarded-For is ignored (it can be forged).
+# https://docs.allauth.org/en/latest/common/configuration.html
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+ALLAUTH_TRUSTED_CLIENT_IP_HEADER = env("TRUSTED_CLIENT_IP_HEADER", default="") or None
 
 # https://docs.allauth.org/en/latest/mfa/configuration.html
 MFA_ADAPTER = "accounts.adapter.MFAAdapter"
@@ -229,9 +249,20 @@ CELERY_BEAT_SCHEDULE = {
 # A certificate still pending (or not yet emailed) this many seconds after it was
 # created is enqueued again by the sweep: the row is the outbox (design.md).
 CERTIFICATES_RETRY_AFTER = env.int("CERTIFICATES_RETRY_AFTER", default=300)
-# The public verification pages: requests per client address per minute,
-# counted in the shared cache.
-CERTIFICATES_VERIFY_RATE = env.int("CERTIFICATES_VERIFY_RATE", default=30)
+# Each time the sweep enqueues a certificate again it waits twice as long before
+# the next (5, 10, 20 minutes...), never more than this, so a worker outage does
+# not multiply the queue.
+CERTIFICATES_RETRY_MAX_DELAY = env.int("CERTIFICATES_RETRY_MAX_DELAY", default=6 * 3600)
+# After this many failed renders or sends the sweep stops; the certificate waits
+# on the admin's "Stuck certificates" screen for someone to look and retry.
+CERTIFICATES_MAX_ATTEMPTS = env.int("CERTIFICATES_MAX_ATTEMPTS", default=8)
+# The public verification pages, counted in the shared cache per client address
+# per minute: a generous ceiling on all requests (a whole workplace may share
+# one address), and a tighter one on codes not found, which guessing produces.
+CERTIFICATES_VERIFY_RATE = env.int("CERTIFICATES_VERIFY_RATE", default=300)
+CERTIFICATES_VERIFY_MISS_RATE = env.int("CERTIFICATES_VERIFY_MISS_RATE", default=30)
+# The sign-up form's organisation suggestion, per client address per minute.
+ORGANISATIONS_SUGGEST_RATE = env.int("ORGANISATIONS_SUGGEST_RATE", default=120)
 # Certificates' tasks go to a queue of their own when this names one, so their
 # rendering can be given its own workers; the services tests give each worker
 # they start a queue of its own this way.
@@ -241,12 +272,16 @@ if CERTIFICATES_QUEUE:
 
 # --- Static and media -----------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Files that only their owners may fetch (certificate PDFs): outside MEDIA_ROOT,
+# with no URL, served only by views that check access (kits/storage.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "kits.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -258,6 +293,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views override this for their own iframe.
 X_FRAME_OPTIONS = "DENY"
+# Powerful browser features the site never uses are switched off for every page
+# and any frame in it (kits.csp.PermissionsPolicyMiddleware).
+PERMISSIONS_POLICY = (
+    "accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), "
+    "microphone=(), payment=(), usb=()"
+)
 
 # Site pages: nothing inline but the one nonce'd script that flags JS support.
 # https://django-csp.readthedocs.io/en/latest/configuration.html

@@ -2,8 +2,13 @@
 (``make test-services`` points them at PostgreSQL and Redis)."""
 
 from .base import *  # noqa: F403
-from .base import CACHES, env
+from .base import CACHES, DATABASES, env
 
+# Requests are one transaction each in every other environment. Under the test
+# runner that transaction would be a savepoint inside the test's own, counted
+# as two extra queries production never sends, so query budgets are measured
+# without it; tests/services/test_faults.py runs gunicorn with it on.
+DATABASES["default"]["ATOMIC_REQUESTS"] = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # Mail stays in memory (django.core.mail.outbox) unless a lane names a backend,
 # as the services lane does for its Celery worker process.
@@ -12,11 +17,13 @@ if not env("EMAIL_URL", default=""):
 # Tasks run in-process so each test sees its own results; tests marked
 # ``services`` switch to the real broker and worker (tests/services/conftest.py).
 CELERY_TASK_ALWAYS_EAGER = True
+MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/lms-test-media")  # noqa: S108
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default="/tmp/lms-test-private")  # noqa: S108
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {"BACKEND": "kits.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-MEDIA_ROOT = env.path("MEDIA_ROOT", default="/tmp/lms-test-media")  # noqa: S108
 if CACHES["default"]["BACKEND"].endswith("RedisCache"):
     CACHES["default"]["KEY_PREFIX"] = "lms-test"
 else:

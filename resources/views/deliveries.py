@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from kits.audit import audit_log
 from kits.tabular import csv_response
 from resources import services
 from resources.access import (
@@ -125,6 +126,13 @@ def school_log(request, school_id: int):
 def school_log_export(request, school_id: int):
     """The school's log as CSV, streamed row by row so any size fits in memory."""
     school = school_log_for_user(request.user, school_id)
+    # Personal data leaving the service: who exported which school's log, when.
+    audit_log(
+        instance=school,
+        action="resources.delivery_log_export",
+        user=request.user,
+        data={"school": school.name},
+    )
     rows = delivery_rows(delivery_export_rows(school=school))
     filename = f"rse-delivery-log-{slugify(school.name) or school.pk}.csv"
     return csv_response(filename, HEADER, rows)

@@ -62,6 +62,9 @@ def parent_view(request, token: str):
             "plan": plan,
             "worksheets": plan.worksheets(),
             "documents": list(plan.documents.all().select_related("document")),
+            # Document links carry the token: documents are served only to
+            # those who may see the plan (resources/documents.py).
+            "parent_token": link.token,
         },
     )
     # The token is the key: keep it out of search engines and other sites' logs.

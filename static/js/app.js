@@ -1,6 +1,13 @@
 // Progressive enhancement only: every page works without this file.
 import { initAll } from '../dist/govuk-frontend.min.js'
 
+// Every button that submits a form ignores a second click within a second
+// (GOV.UK Frontend's prevent-double-click); the server also records a repeat once.
+for (const button of document.querySelectorAll('form button:not([type="button"]), form input[type="submit"]')) {
+  button.dataset.module = 'govuk-button'
+  button.dataset.preventDoubleClick = 'true'
+}
+
 initAll()
 
 // Sign-up: suggest the organisation from the email address's domain.

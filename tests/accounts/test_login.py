@@ -18,11 +18,13 @@ def test_wrong_password_is_refused_with_a_message(client, user):
     assert "_auth_user_id" not in client.session
 
 
-def test_repeated_failed_logins_are_throttled(client, user, password):
+def test_repeated_failed_logins_on_an_account_are_throttled(client, user, password):
     for _ in range(5):
         client.post(LOGIN, {"login": user.email, "password": "wrong-password"})
-    # Even the right password is refused while the throttle holds.
-    response = client.post(LOGIN, {"login": user.email, "password": password})
+    # Even the right password is refused while the throttle holds, from any address.
+    response = client.post(
+        LOGIN, {"login": user.email, "password": password}, REMOTE_ADDR="198.51.100.9"
+    )
     assert "_auth_user_id" not in client.session
     assert "Too many failed login attempts" in response.content.decode()
 

@@ -15,6 +15,7 @@ def _media(request, settings, tmp_path):
     worker process's folder instead, so both see the same files."""
     if request.node.get_closest_marker("services") is None:
         settings.MEDIA_ROOT = tmp_path / "media"
+        settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
 
 
 @pytest.fixture

@@ -83,3 +83,34 @@ def test_user_text_is_escaped_on_my_certificates(client, course):
     page = client.get("/certificates/").content.decode()
     assert "<b>Course</b>" not in page
     assert "&lt;b&gt;Course&lt;/b&gt;" in page
+
+
+def test_the_pdf_lives_in_private_storage_with_no_public_address(client, issued, settings):
+    from pathlib import Path
+
+    path = Path(issued.pdf.path)
+    assert path.is_relative_to(settings.PRIVATE_MEDIA_ROOT)
+    assert not path.is_relative_to(settings.MEDIA_ROOT)
+    assert issued.code not in issued.pdf.name
+    assert not list(Path(settings.MEDIA_ROOT).rglob("*.pdf"))
+    # Neither the old public address nor a guess at the stored name answers.
+    for url in (f"/media/certificates/{issued.code}.pdf", f"/media/{issued.pdf.name}"):
+        assert client.get(url).status_code == 404
+
+
+def test_the_migration_moves_old_public_pdfs_into_private_storage(issued, settings):
+    import importlib
+    from pathlib import Path
+
+    from django.apps import apps
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import default_storage
+
+    public_name = default_storage.save(f"certificates/{issued.code}.pdf", ContentFile(b"%PDF-old"))
+    Certificate.objects.filter(pk=issued.pk).update(pdf=public_name)
+    migration = importlib.import_module("certificates.migrations.0002_private_pdfs")
+    migration.move_pdfs_out_of_public_media(apps, None)
+    issued.refresh_from_db()
+    assert not default_storage.exists(public_name)
+    assert Path(issued.pdf.path).read_bytes() == b"%PDF-old"
+    assert not Path(issued.pdf.path).is_relative_to(settings.MEDIA_ROOT)

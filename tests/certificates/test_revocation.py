@@ -122,3 +122,24 @@ def test_branding_is_edited_in_the_admin(client, administrator, learner):
     assert partnership.certificate_branding.signatory_name == "Dr Priya Shah"
     index = client.get(reverse("certificate_branding_admin:index")).content.decode()
     assert "Dr Priya Shah" in index
+
+
+def test_a_revocation_is_in_the_audit_trail_once(issued, administrator):
+    from wagtail.models import ModelLogEntry
+
+    certificate_revoke(certificate=issued, by=administrator, reason="Completed by someone else")
+    certificate_revoke(certificate=issued, by=administrator, reason="Again")
+    (entry,) = ModelLogEntry.objects.filter(action="certificates.revoke")
+    assert entry.object_id == str(issued.pk)
+    assert entry.user_id == administrator.pk
+    assert entry.data == {"reason": "Completed by someone else"}
+    assert "Certificate revoked. Reason: Completed by someone else" in entry.message
+
+
+def test_the_certificate_list_searches_by_name(client, issued, administrator):
+    client.force_login(administrator)
+    response = client.get("/admin/certificates/results/", {"q": issued.holder_name})
+    assert response.status_code == 200
+    assert issued.holder_name in response.content.decode()
+    nothing = client.get("/admin/certificates/results/", {"q": "Nobody Atall"})
+    assert issued.holder_name not in nothing.content.decode()

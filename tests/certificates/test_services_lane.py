@@ -238,3 +238,75 @@ def test_a_whole_worker_killed_mid_render_is_covered_by_the_sweep(
         assert _certificate(certificate.pk).attempts == 1
     finally:
         stop_worker(second)
+
+
+class SlowSMTPServer:
+    """An SMTP server on loopback that takes each message, counts it, and then
+    keeps the sender waiting for the final reply: the moment to kill a worker."""
+
+    def __init__(self, hold: float):
+        import socketserver
+
+        self.received = 0
+        self.hold = hold
+        server = self
+
+        class Handler(socketserver.StreamRequestHandler):
+            def handle(self):
+                self.wfile.write(b"220 loopback ESMTP\r\n")
+                while line := self.rfile.readline():
+                    command = line.strip().upper()
+                    if command.startswith((b"EHLO", b"HELO")):
+                        self.wfile.write(b"250 loopback\r\n")
+                    elif command == b"DATA":
+                        self.wfile.write(b"354 go ahead\r\n")
+                        while self.rfile.readline() not in (b".\r\n", b""):
+                            pass
+                        server.received += 1
+                        time.sleep(server.hold)
+                        self.wfile.write(b"250 queued\r\n")
+                    elif command == b"QUIT":
+                        self.wfile.write(b"221 bye\r\n")
+                        return
+                    else:
+                        self.wfile.write(b"250 ok\r\n")
+
+        self.server = socketserver.ThreadingTCPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def close(self):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_a_worker_killed_while_sending_the_email_sends_it_once(
+    real_broker, queue, learner, course, tmp_path
+):
+    from certificates.tasks import email_certificate
+
+    smtp = SlowSMTPServer(hold=30)
+    worker = start_worker(
+        name=queue,
+        queue=queue,
+        mail_dir=tmp_path / "mail",
+        log_path=tmp_path / "worker.log",
+        EMAIL_URL=f"smtp://127.0.0.1:{smtp.port}",
+    )
+    try:
+        certificate = _pending_certificate(learner, course)
+        render_certificate.apply_async(args=[certificate.pk], queue=queue)
+        assert wait_for(lambda: smtp.received == 1, seconds=60)
+        (child,) = child_pids(worker.pid)
+        os.kill(child, signal.SIGKILL)  # mid-send: the server has the message
+        # The task goes back on the queue (acks_late) and the pool's new
+        # process runs it again; so does anyone enqueuing it by hand.
+        assert wait_for(lambda: "WorkerLostError" in (tmp_path / "worker.log").read_text())
+        email_certificate.apply_async(args=[certificate.pk], queue=queue)
+        time.sleep(5)
+        assert smtp.received == 1
+        assert _certificate(certificate.pk).emailed_at is not None
+    finally:
+        stop_worker(worker)
+        smtp.close()

@@ -158,3 +158,28 @@ def test_a_lesson_added_after_completion_is_read_not_required(signed_in, user, t
     assert "Mark as complete" not in lesson_html
     course_html = signed_in.get(tree.course.url).content.decode()
     assert "Course completed" in course_html and "This course has changed" in course_html
+
+
+def test_a_double_click_on_the_last_lesson_records_once_and_says_so(
+    signed_in, user, tree, monkeypatch
+):
+    from certificates.models import Certificate
+    from courses import services
+
+    enrolment = enrolment_start(user=user, course=tree.course)
+    for lesson in tree.lessons[:-1]:
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    real = services.lesson_complete
+
+    def first_click_wins(*, enrolment, lesson):
+        # The first click commits between this request's checks and its write.
+        real(enrolment=enrolment, lesson=lesson)
+        return real(enrolment=enrolment, lesson=lesson)
+
+    monkeypatch.setattr(services, "lesson_complete", first_click_wins)
+    response = signed_in.post(complete_url(enrolment, tree.lessons[-1]), follow=True)
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == tree.course.url
+    assert "You have already completed CSE awareness" in response.content.decode()
+    assert LessonProgress.objects.filter(enrolment=enrolment).count() == 4
+    assert Certificate.objects.filter(enrolment=enrolment).count() == 1

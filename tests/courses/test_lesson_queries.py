@@ -53,3 +53,50 @@ def test_a_lesson_page_makes_the_same_queries_for_5_and_50_blocks(
         )
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def _media_lesson(tree, count: int):
+    """A lesson with ``count`` figures and ``count`` videos, their renditions
+    and embeds already made (as after the first view)."""
+    from wagtail.embeds.embeds import get_embed_hash
+    from wagtail.embeds.models import Embed
+    from wagtail_factories import ImageFactory
+
+    body = []
+    for n in range(count):
+        image = ImageFactory(title=f"Figure {n}")
+        image.get_rendition("width-960")
+        url = f"https://www.youtube.com/watch?v=video{count}x{n}"
+        Embed.objects.create(
+            hash=get_embed_hash(url),
+            url=url,
+            type="video",
+            html=f'<iframe title="Video {n}" src="https://www.youtube-nocookie.com/embed/{n}"></iframe>',
+        )
+        body.append(("figure", {"image": image, "alt_text": f"Figure {n}", "caption": ""}))
+        body.append(("video", {"video": url, "title": f"Video {n}", "transcript": "<p>T</p>"}))
+    return LessonPageFactory(parent=tree.modules[0], slug=f"media-{count}", body=body)
+
+
+def test_images_and_videos_stay_inside_the_lesson_budget(
+    signed_in, user, tree, django_assert_max_num_queries, monkeypatch
+):
+    def no_network(*args, **kwargs):
+        raise AssertionError("an embed was fetched from its provider")
+
+    monkeypatch.setattr("wagtail.embeds.embeds.get_finder_for_embed", no_network)
+    enrolment_start(user=user, course=tree.course)
+    small, large = _media_lesson(tree, 1), _media_lesson(tree, 8)
+    for lesson in (small, large):
+        signed_in.get(lesson.url)  # warm the per-process caches
+    counts = []
+    for lesson, count in ((small, 1), (large, 8)):
+        # One query each for the images, their renditions and the videos'
+        # embeds, however many there are: 11 for the lesson, 3 for its media.
+        with django_assert_max_num_queries(14) as captured:
+            response = signed_in.get(lesson.url)
+        html = response.content.decode()
+        assert html.count("<iframe") == count
+        assert html.count("app-figure__image") == count
+        counts.append(len(captured))
+    assert counts[0] == counts[1]

@@ -56,7 +56,7 @@ def turn_on_totp(page) -> str:
 
 
 def test_sign_up_verify_sign_in_and_turn_on_two_factor(live_server):
-    call_command("seed_demo")
+    call_command("seed_demo", allow_demo_accounts=True)
 
     def journey(page):
         sign_up(page)

@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def site(db):
-    call_command("seed_demo")
+    call_command("seed_demo", allow_demo_accounts=True)
 
 
 @pytest.mark.parametrize("path", ["/", "/accounts/login/", "/accounts/signup/", "/accessibility/"])

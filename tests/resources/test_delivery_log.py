@@ -91,6 +91,12 @@ def errors_of(response) -> dict:
         ({"delivered_on_day": 31, "delivered_on_month": 2}, "delivered_on"),
         ({"delivered_on_day": ""}, "delivered_on"),
         ({"plan": ""}, "plan"),
+        # Huge numbers would overflow a date rather than fail as a bad one.
+        ({"delivered_on_year": "99999999999999999999"}, "delivered_on"),
+        ({"delivered_on_day": "9" * 30}, "delivered_on"),
+        ({"delivered_on_month": "1e3"}, "delivered_on"),
+        ({"pupils": "9" * 30}, "pupils"),
+        ({"year_group": "9" * 30}, "year_group"),
     ],
 )
 def test_each_validation_edge_is_enforced(teacher_client, plan, school, overrides, field):

@@ -99,3 +99,14 @@ def test_export_query_count_does_not_grow_with_rows(
     DeliveryFactory.create_batch(30, plan=plan, organisation=school)
     with django_assert_num_queries(len(small)):
         assert len(rows_of(client.get(url))) == 33
+
+
+def test_each_export_is_in_the_audit_trail(client, manager, school):
+    from wagtail.models import ModelLogEntry
+
+    client.force_login(manager)
+    response = client.get(f"/rse/log/schools/{school.pk}/export/")
+    b"".join(response.streaming_content)
+    (entry,) = ModelLogEntry.objects.filter(action="resources.delivery_log_export")
+    assert entry.user_id == manager.pk and entry.object_id == str(school.pk)
+    assert entry.message == f"Delivery log of {school.name} exported as CSV"
