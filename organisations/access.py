@@ -8,20 +8,30 @@ from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.shortcuts import get_object_or_404
 
-from organisations.models import Membership, Organisation, Partnership, PartnershipLead, Sector
+from organisations.models import (
+    Invitation,
+    Membership,
+    Organisation,
+    Partnership,
+    PartnershipLead,
+    Sector,
+    WorkforceGroup,
+)
 
 
 def teacher_memberships() -> QuerySet[Membership]:
     """Memberships that make their holder a teacher: those in an
-    education-sector organisation. The one definition of "teacher"."""
-    return Membership.objects.filter(organisation__sector=Sector.EDUCATION)
+    education-sector organisation. The one definition of "teacher".
+    Pending, declined and ended memberships grant nothing."""
+    return Membership.objects.active().filter(organisation__sector=Sector.EDUCATION)
 
 
 def manager_memberships() -> QuerySet[Membership]:
     """Memberships whose holder manages the organisation and sees its staff's
-    records. The one definition of "manager"."""
-    return Membership.objects.filter(is_manager=True)
+    records. The one definition of "manager". Only active memberships count."""
+    return Membership.objects.active().filter(is_manager=True)
 
 
 def partnerships_led_by(user) -> QuerySet[Partnership]:
@@ -54,9 +64,10 @@ def partnership_for_user(user) -> Partnership | None:
     if not user.is_authenticated:
         return None
     membership = (
-        Membership.objects.filter(user=user)
+        Membership.objects.active()
+        .filter(user=user)
         .select_related("organisation__partnership")
-        .order_by("created_at")
+        .order_by("joined_at", "pk")
         .first()
     )
     return membership.organisation.partnership if membership else None
@@ -66,6 +77,7 @@ def partnership_for_user(user) -> Partnership | None:
 class Roles:
     sees_reports: bool = False
     is_teacher: bool = False
+    manages_staff: bool = False
 
 
 def user_roles(user) -> Roles:
@@ -88,4 +100,57 @@ def user_roles(user) -> Roles:
     return Roles(
         sees_reports=user.is_superuser or row["leads"] or row["manages"],
         is_teacher=row["teaches"],
+        manages_staff=user.is_superuser or row["leads"] or row["manages"],
     )
+
+
+def user_is_privileged(user) -> bool:
+    """Organisation managers and partnership leads: they see other people's
+    records, so they must use two-factor authentication. One query."""
+    if not user.is_authenticated:
+        return False
+    return (
+        PartnershipLead.objects.filter(user=user).exists()
+        or manager_memberships().filter(user=user).exists()
+    )
+
+
+def organisation_for_staff(user, organisation_id: int) -> Organisation:
+    """An organisation whose staff ``user`` may see and manage, or 404."""
+    return get_object_or_404(
+        organisations_visible_to(user).select_related("partnership"), pk=organisation_id
+    )
+
+
+def memberships_visible_to(user, organisation: Organisation) -> QuerySet[Membership]:
+    """Every membership of ``organisation``, if ``user`` may see its staff."""
+    if not organisations_visible_to(user).filter(pk=organisation.pk).exists():
+        return Membership.objects.none()
+    return Membership.objects.filter(organisation=organisation)
+
+
+def membership_for_staff(user, organisation: Organisation, membership_id: int) -> Membership:
+    """One membership of ``organisation`` that ``user`` may manage, or 404."""
+    return get_object_or_404(
+        memberships_visible_to(user, organisation).select_related("user", "group"),
+        pk=membership_id,
+    )
+
+
+def invitations_visible_to(user, organisation: Organisation) -> QuerySet[Invitation]:
+    if not organisations_visible_to(user).filter(pk=organisation.pk).exists():
+        return Invitation.objects.none()
+    return Invitation.objects.filter(organisation=organisation)
+
+
+def invitation_for_staff(user, organisation: Organisation, invitation_id: int) -> Invitation:
+    return get_object_or_404(invitations_visible_to(user, organisation), pk=invitation_id)
+
+
+def partnership_for_lead(user, partnership_id: int) -> Partnership:
+    """A partnership ``user`` leads (administrators lead all), or 404."""
+    return get_object_or_404(partnerships_led_by(user), pk=partnership_id)
+
+
+def workforce_groups_visible_to(user) -> QuerySet[WorkforceGroup]:
+    return WorkforceGroup.objects.filter(partnership__in=partnerships_led_by(user))

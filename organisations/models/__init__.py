@@ -1,4 +1,6 @@
-from organisations.models.membership import Membership
+from organisations.models.imports import StaffImport, StaffImportState
+from organisations.models.invitations import Invitation
+from organisations.models.membership import Membership, MembershipSource, MembershipState
 from organisations.models.organisation import (
     Organisation,
     OrganisationDomain,
@@ -6,13 +8,20 @@ from organisations.models.organisation import (
     domain_validator,
 )
 from organisations.models.partnership import Partnership, PartnershipLead
+from organisations.models.workforce import WorkforceGroup
 
 __all__ = [
+    "Invitation",
     "Membership",
+    "MembershipSource",
+    "MembershipState",
     "Organisation",
     "OrganisationDomain",
     "Partnership",
     "PartnershipLead",
     "Sector",
+    "StaffImport",
+    "StaffImportState",
+    "WorkforceGroup",
     "domain_validator",
 ]
