@@ -12,8 +12,24 @@ class OrganisationsConfig(AppConfig):
 
         email_confirmed.connect(_email_confirmed, dispatch_uid="organisations_email_confirmed")
 
+        from django.db.models.signals import post_delete, post_save
+
+        from organisations.models import Membership, PartnershipLead
+
+        # Managers and leads must use MFA; their cached MFA status is forgotten
+        # whenever a membership or a lead changes.
+        for sender in (Membership, PartnershipLead):
+            for signal in (post_save, post_delete):
+                signal.connect(_role_changed, sender=sender, dispatch_uid=f"mfa-{sender}-{signal}")
+
 
 def _email_confirmed(sender, request, email_address, **kwargs):
     from organisations.services import memberships_email_verified
 
     memberships_email_verified(user=email_address.user, email=email_address.email)
+
+
+def _role_changed(sender, instance, **kwargs):
+    from accounts.mfa_policy import mfa_status_forget
+
+    mfa_status_forget(instance.user_id)

@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from organisations.access import user_is_privileged
+from organisations.access import privileged_users
 from organisations.viewsets import OrganisationsViewSetGroup
 
 
@@ -26,7 +26,7 @@ def register_membership_log_actions(actions):
     )
 
 
-@hooks.register("accounts_user_is_privileged")
-def organisation_roles_are_privileged(user):
+@hooks.register("accounts_privileged_users")
+def organisation_roles_are_privileged():
     """Managers and leads see other people's records, so they need MFA."""
-    return user_is_privileged(user)
+    return privileged_users()
