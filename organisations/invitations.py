@@ -125,7 +125,9 @@ def invitation_accept(*, token: str, user) -> Membership:
     """The signed-in ``user`` accepts: their membership becomes active at once."""
     invitation = _lock_usable(token)
     membership, _ = Membership.objects.select_for_update().get_or_create(
-        user=user, organisation=invitation.organisation, defaults={"joined_at": None}
+        user=user,
+        organisation=invitation.organisation,
+        defaults={"joined_at": None, "state": MembershipState.PENDING},
     )
     membership.state = MembershipState.ACTIVE
     membership.source = MembershipSource.INVITATION

@@ -12,6 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from accounts.mfa_policy import mfa_status_forget
 from organisations.invitations import invitations_enqueue
 from organisations.models import Invitation, Membership, Organisation, WorkforceGroup
 from organisations.selectors import workforce_groups_of
@@ -30,6 +31,8 @@ class ImportPlan:
     member_updates: list[tuple[int, dict]] = field(default_factory=list)
     unchanged: list[dict] = field(default_factory=list)
     has_manager_column: bool = False
+    # Users whose manager flag the import changes: their MFA status is re-read.
+    manager_changes: list[int] = field(default_factory=list)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -83,7 +86,7 @@ def _diff(plan: ImportPlan, organisation: Organisation, rows: list[dict]) -> Non
         for row in Membership.objects.active()
         .filter(organisation=organisation)
         .annotate(address=Lower("user__email"))
-        .values("pk", "address", *MEMBER_FIELDS)
+        .values("pk", "user_id", "address", *MEMBER_FIELDS)
     }
     invited = {
         row["address"]: row
@@ -102,6 +105,8 @@ def _diff(plan: ImportPlan, organisation: Organisation, rows: list[dict]) -> Non
             plan.new.append(row)
         elif any(current[name] != row[name] for name in fields):
             target.append((current["pk"], {name: row[name] for name in fields}))
+            if target is plan.member_updates and current["is_manager"] != row["is_manager"]:
+                plan.manager_changes.append(current["user_id"])
         else:
             plan.unchanged.append(row)
 
@@ -114,10 +119,13 @@ def staff_import_apply(*, organisation: Organisation, plan: ImportPlan, by, prog
         _create_invitations(organisation, plan.new[start : start + BATCH], by)
         done += len(plan.new[start : start + BATCH])
         progress and progress(done)
-    with transaction.atomic():
-        _update(Invitation, plan.invitation_updates)
-        _update(Membership, plan.member_updates)
-        _log_member_changes(plan.member_updates, by)
+    if plan.invitation_updates or plan.member_updates:
+        with transaction.atomic():
+            _update(Invitation, plan.invitation_updates)
+            _update(Membership, plan.member_updates)
+            _log_member_changes(plan.member_updates, by)
+        for user_id in plan.manager_changes:  # bulk updates send no signals
+            mfa_status_forget(user_id)
     done += len(plan.invitation_updates) + len(plan.member_updates)
     progress and progress(done)
     return plan.counts
