@@ -103,3 +103,44 @@ class RequestDecisionForm(forms.Form):
     def __init__(self, *args, groups, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = groups
+
+
+class OrganisationSettingsForm(forms.Form):
+    headcount = forms.IntegerField(
+        label="Workforce headcount",
+        min_value=0,
+        max_value=1_000_000,
+        help_text="How many staff should be trained; used for coverage figures.",
+    )
+    domains = forms.CharField(
+        label="Email domains",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "spellcheck": "false"}),
+        help_text=(
+            "One a line, such as riverside.sch.example. Verified addresses on these "
+            "domains, or their subdomains, join the organisation without approval."
+        ),
+    )
+
+    def clean_domains(self):
+        from organisations.models import domain_validator
+
+        domains = []
+        for line in self.cleaned_data["domains"].splitlines():
+            domain = line.strip().lower().removeprefix("@")
+            if not domain:
+                continue
+            try:
+                domain_validator(domain)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    f"“{domain}” is not a domain. Enter domains such as example.org.uk."
+                ) from None
+            if domain not in domains:
+                domains.append(domain)
+        return domains
+
+
+class WorkforceGroupForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=120)
+    description = forms.CharField(label="Description", max_length=300, required=False)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from organisations.views import imports, invitations, staff, suggest
+from organisations.views import imports, invitations, running, staff, suggest
 
 app_name = "organisations"
 urlpatterns = [
@@ -21,5 +21,13 @@ urlpatterns = [
     path("<int:org>/import/", imports.import_upload, name="import"),
     path("<int:org>/import/<int:pk>/", imports.import_detail, name="import_detail"),
     path("<int:org>/import/<int:pk>/status/", imports.import_status, name="import_status"),
+    path("<int:org>/settings/", running.organisation_settings, name="settings"),
+    path("partnerships/<int:partnership>/groups/", running.group_list, name="groups"),
+    path("partnerships/<int:partnership>/groups/<int:pk>/", running.group_edit, name="group_edit"),
+    path(
+        "partnerships/<int:partnership>/groups/<int:pk>/<str:action>/",
+        running.group_action,
+        name="group_action",
+    ),
     path("invitations/<str:token>/", invitations.invitation_accept, name="invitation_accept"),
 ]

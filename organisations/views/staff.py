@@ -20,6 +20,7 @@ from organisations.access import (
     memberships_visible_to,
     organisation_for_staff,
     organisations_visible_to,
+    partnerships_led_by,
 )
 from organisations.models import MembershipState
 from organisations.selectors import staff_counts, staff_of, workforce_groups_of
@@ -46,7 +47,11 @@ def organisation_list(request):
     if not organisations.exists():
         raise Http404("You do not manage any organisation.")
     page = Paginator(organisations.order_by("name"), PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "organisations/organisation_list.html", {"organisations": page})
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {"organisations": page, "partnerships": list(partnerships_led_by(request.user))},
+    )
 
 
 @login_required

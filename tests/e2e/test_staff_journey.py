@@ -15,6 +15,7 @@ from tests.organisations.factories import (
     MembershipFactory,
     OrganisationDomainFactory,
     OrganisationFactory,
+    PartnershipLeadFactory,
 )
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -44,6 +45,7 @@ def test_a_manager_invites_a_colleague_who_accepts_and_appears_as_active(live_se
         user__full_name="Hana Head",
     ).user
     Authenticator.objects.create(user=head, type=Authenticator.Type.TOTP, data={"secret": SECRET})
+    PartnershipLeadFactory(user=head, partnership=school.partnership, mfa=False)
     MembershipFactory(
         organisation=school, state=MembershipState.PENDING, source="request", joined_at=None
     )
@@ -89,6 +91,14 @@ def test_a_manager_invites_a_colleague_who_accepts_and_appears_as_active(live_se
         row.get_by_text("Active").wait_for()
         row.get_by_role("link", name="Nia Okafor").click()
         page.get_by_role("heading", name="Nia Okafor").wait_for()
+        assert_accessible(page)
+        page.get_by_role("link", name="Record that they have left").click()
+        assert_accessible(page)
+
+        page.goto(f"/organisations/{school.pk}/settings/")
+        assert_accessible(page)
+        page.get_by_role("link", name="Workforce groups of").click()
+        page.get_by_role("heading", name="Workforce groups").wait_for()
         assert_accessible(page)
 
     run_in_browser(live_server.url, journey)
