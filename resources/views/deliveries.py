@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.reauthentication import require_recent_authentication
 from resources import services
 from resources.access import (
     delivery_for_editing,
@@ -124,6 +125,7 @@ def school_log(request, school_id: int):
 def school_log_export(request, school_id: int):
     """The school's log as CSV, streamed row by row so any size fits in memory."""
     school = school_log_for_user(request.user, school_id)
+    require_recent_authentication(request)  # personal data leaves the service
     rows = delivery_rows(delivery_export_rows(school=school))
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     filename = f"rse-delivery-log-{slugify(school.name) or school.pk}.csv"

@@ -43,9 +43,3 @@ def head_client(client, head):
 @pytest.fixture
 def lead(school):
     return PartnershipLeadFactory(partnership=school.partnership).user
-
-
-def reauthenticate(client, password):
-    """Confirm the password, as allauth asks before role changes and removals."""
-    response = client.post("/accounts/reauthenticate/", {"password": password})
-    assert response.status_code == 302, response.content.decode()[:500]

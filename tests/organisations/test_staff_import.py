@@ -9,7 +9,7 @@ from openpyxl import Workbook
 
 from organisations.models import Invitation, Membership, StaffImport
 from organisations.staff_import import staff_import_apply, staff_import_plan
-from tests.organisations.conftest import reauthenticate
+from tests.accounts.mfa import reauthenticate
 from tests.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import timezone
 from organisations.models import Invitation, Membership, MembershipState
 from organisations.selectors import workforce_groups_of
 from tests.accounts.factories import UserFactory, with_totp
-from tests.organisations.conftest import reauthenticate
+from tests.accounts.mfa import reauthenticate
 from tests.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
