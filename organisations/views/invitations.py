@@ -50,8 +50,8 @@ def _grants_manager(request) -> bool:
 @reauthentication_required(allow_get=True, enabled=_grants_manager)
 def invitation_new(request, org: int):
     organisation = organisation_for_staff(request.user, org)
+    workforce_groups_of(organisation.partnership)  # makes the standard groups if none
     groups = organisation.partnership.workforce_groups.all()
-    workforce_groups_of(organisation.partnership)
     form = InvitationForm(request.POST or None, groups=groups)
     if request.method == "POST" and form.is_valid():
         try:
