@@ -108,7 +108,7 @@ def invitation_withdraw(*, invitation: Invitation, by) -> Invitation:
 
 def _lock_usable(token: str) -> Invitation:
     invitation = (
-        Invitation.objects.select_for_update()
+        Invitation.objects.select_for_update(of=("self",))
         .select_related("organisation__partnership")
         .filter(token=token)
         .first()

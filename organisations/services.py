@@ -68,7 +68,7 @@ def memberships_email_verified(*, user, email: str) -> list[Membership]:
     """A verified address activates pending memberships on its domain; any other
     pending request now goes to the organisation's managers."""
     activated = []
-    pending = Membership.objects.select_for_update().filter(
+    pending = Membership.objects.select_for_update(of=("self",)).filter(
         user=user, state=MembershipState.PENDING
     )
     for membership in pending.select_related("organisation__partnership"):

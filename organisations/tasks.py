@@ -24,7 +24,7 @@ def _send_one(invitation_id: int) -> int:
     with transaction.atomic():
         invitation = (
             Invitation.objects.open()
-            .select_for_update(skip_locked=True)
+            .select_for_update(skip_locked=True, of=("self",))
             .filter(pk=invitation_id)
             .select_related("organisation", "invited_by")
             .first()
@@ -63,7 +63,7 @@ def apply_staff_import(import_id: int) -> None:
 
     with transaction.atomic():
         staff_import = (
-            StaffImport.objects.select_for_update()
+            StaffImport.objects.select_for_update(of=("self",))
             .select_related("organisation__partnership", "uploaded_by")
             .filter(pk=import_id, state=StaffImportState.QUEUED)
             .first()
