@@ -38,6 +38,9 @@ class MembershipViewSet(ModelViewSet):
         FieldPanel("group"),
         FieldPanel("job_role"),
         FieldPanel("is_manager"),
+        FieldPanel("joined_at"),
+        FieldPanel("left_at"),
+        FieldPanel("left_reason"),
     ]
 
     def get_queryset(self, request):

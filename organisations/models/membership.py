@@ -101,10 +101,12 @@ class Membership(models.Model):
             models.CheckConstraint(
                 condition=~Q(state="active") | Q(joined_at__isnull=False),
                 name="organisations_active_has_joined_at",
+                violation_error_message="An active membership needs the date they joined.",
             ),
             models.CheckConstraint(
                 condition=~Q(state="ended") | Q(left_at__isnull=False),
                 name="organisations_ended_has_left_at",
+                violation_error_message="An ended membership needs the date they left.",
             ),
         ]
 

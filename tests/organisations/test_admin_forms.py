@@ -39,3 +39,24 @@ def test_the_chooser_finds_people_by_name_or_email(admin_client):
     UserFactory(full_name="Someone Else")
     results = admin_client.get("/admin/user_chooser/results/", {"q": "findable"}).content.decode()
     assert "Findable Person" in results and "Someone Else" not in results
+
+
+def test_an_ended_membership_without_a_leaving_date_is_refused_with_a_message(admin_client):
+    from organisations.models import Membership
+    from tests.organisations.factories import MembershipFactory
+
+    membership = MembershipFactory()
+    url = f"/admin/membership_admin/edit/{membership.pk}/"
+    data = {
+        "user": membership.user_id,
+        "organisation": membership.organisation_id,
+        "state": "ended",
+        "job_role": "Nurse",
+        "joined_at": "2026-01-05 09:00",
+        "left_at": "",
+        "left_reason": "",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "An ended membership needs the date they left." in response.content.decode()
+    assert Membership.objects.get(pk=membership.pk).state == "active"
