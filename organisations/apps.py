@@ -24,9 +24,21 @@ class OrganisationsConfig(AppConfig):
 
 
 def _email_confirmed(sender, request, email_address, **kwargs):
+    from django.contrib import messages
+
+    from organisations.models import MembershipState
     from organisations.services import memberships_email_verified
 
-    memberships_email_verified(user=email_address.user, email=email_address.email)
+    user = email_address.user
+    for membership in memberships_email_verified(user=user, email=email_address.email):
+        messages.success(request, f"You are now a member of {membership.organisation}")
+    waiting = user.memberships.filter(state=MembershipState.PENDING, source="request")
+    for membership in waiting.select_related("organisation"):
+        messages.info(
+            request,
+            f"Your request to join {membership.organisation} has gone to its managers. "
+            "Until they approve it, your training does not count for them.",
+        )
 
 
 def _role_changed(sender, instance, **kwargs):

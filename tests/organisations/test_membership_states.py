@@ -30,7 +30,8 @@ def sign_up(client, callbacks, **fields):
 
 def confirm(client, callbacks):
     with callbacks(execute=True):
-        client.post(verification_path(mail.outbox[-1]))
+        response = client.post(verification_path(mail.outbox[-1]), follow=True)
+    return response.content.decode()
 
 
 def test_a_personal_address_choosing_a_school_is_a_pending_request_that_grants_nothing(
@@ -42,7 +43,8 @@ def test_a_personal_address_choosing_a_school_is_a_pending_request_that_grants_n
         email="someone@mail.example",
         organisation=school.pk,
     )
-    confirm(client, django_capture_on_commit_callbacks)
+    page = confirm(client, django_capture_on_commit_callbacks)
+    assert "Your request to join Riverside Academy has gone to its managers" in page
     membership.refresh_from_db()
     assert membership.state == MembershipState.PENDING
     assert membership.joined_at is None
@@ -163,3 +165,21 @@ def test_someone_may_belong_to_several_organisations(school):
     charity = OrganisationFactory(partnership=school.partnership, sector=Sector.VOLUNTARY)
     MembershipFactory(user=member.user, organisation=charity)
     assert Membership.objects.active().filter(user=member.user).count() == 2
+
+
+@pytest.mark.parametrize("state", ["pending", "declined"])
+def test_a_certificate_for_a_pending_or_declined_member_carries_no_partnership(school, state):
+    from certificates.services import certificate_issue_on_completion
+    from tests.certificates.factories import completed_enrolment, course_index, course_page
+
+    member = MembershipFactory(organisation=school, state=state, joined_at=None)
+    index = course_index()
+    enrolment = completed_enrolment(user=member.user, course=course_page(index))
+    certificate = certificate_issue_on_completion(enrolment=enrolment)
+    assert certificate.partnership_id is None
+
+    member.state, member.joined_at = "active", timezone.now()
+    member.save()
+    refresher = course_page(index, title="Refresher", slug="refresher")
+    again = completed_enrolment(user=member.user, course=refresher)
+    assert certificate_issue_on_completion(enrolment=again).partnership == school.partnership
