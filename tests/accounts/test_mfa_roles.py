@@ -6,8 +6,8 @@ from allauth.mfa.models import Authenticator
 from django.contrib.auth.models import Group
 
 from organisations.models import Sector
-from tests.accounts.factories import UserFactory, with_totp
-from tests.accounts.mfa import activate_totp
+from tests.accounts.factories import UserFactory
+from tests.accounts.mfa import activate_totp, totp_code
 from tests.organisations.factories import (
     MembershipFactory,
     OrganisationFactory,
@@ -101,6 +101,17 @@ def test_a_learner_may_remove_theirs(client, user, password):
 
 
 def test_privileged_people_are_not_remembered(client, school, password):
-    user = with_totp(manager(school))
-    client.post("/accounts/login/", {"login": user.email, "password": password, "remember": "on"})
+    user = manager(school)
+    secret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": secret})
+    login = {"login": user.email, "password": password, "remember": "on"}
+    client.post("/accounts/login/", login)
+    client.post("/accounts/2fa/authenticate/", {"code": totp_code(secret)})
+    assert client.session["_auth_user_id"] == str(user.pk)
     assert client.session.get_expire_at_browser_close()
+
+
+def test_learners_may_ask_to_be_remembered(client, user, password):
+    client.post("/accounts/login/", {"login": user.email, "password": password, "remember": "on"})
+    assert client.session["_auth_user_id"] == str(user.pk)
+    assert not client.session.get_expire_at_browser_close()
