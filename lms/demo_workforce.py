@@ -13,7 +13,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.utils import timezone
 
-from organisations.models import Invitation, Membership, MembershipSource, MembershipState
+from organisations.models import (
+    Invitation,
+    Membership,
+    MembershipSource,
+    MembershipState,
+    OrganisationDomain,
+)
 from organisations.selectors import workforce_groups_of
 
 FIRST = [
@@ -50,10 +56,15 @@ NO_PASSWORD = make_password(None)
 def _people(organisations: list) -> list[tuple[str, str, object]]:
     """(email, name, organisation) for each demo staff member, the same every run."""
     people = []
+    domains = dict(
+        OrganisationDomain.objects.filter(organisation__in=organisations).values_list(
+            "organisation_id", "domain"
+        )
+    )
     for n in range(STAFF):
         first, last = FIRST[n % len(FIRST)], LAST[(n // len(FIRST)) % len(LAST)]
         organisation = organisations[n % len(organisations)]
-        domain = organisation.domains.all()[0].domain
+        domain = domains[organisation.pk]
         people.append((f"{first}.{last}{n}@{domain}".lower(), f"{first} {last}", organisation))
     return people
 
