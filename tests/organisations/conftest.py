@@ -8,9 +8,6 @@ from tests.organisations.factories import (
     PartnershipLeadFactory,
 )
 
-# The real worker of the services lane, for this folder's services tests.
-from tests.services.conftest import celery_worker_process, mail_dir  # noqa: F401
-
 
 @pytest.fixture
 def school(db):

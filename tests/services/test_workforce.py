@@ -3,11 +3,22 @@
 import pytest
 
 from organisations.invitations import invitation_create
-from organisations.models import Invitation, StaffImport, StaffImportState
+from organisations.models import Invitation, Sector, StaffImport, StaffImportState
 from organisations.tasks import apply_staff_import, send_invitations
+from tests.organisations.factories import MembershipFactory, OrganisationFactory
 from tests.services.conftest import wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def school(db):
+    return OrganisationFactory(name="Riverside Academy", sector=Sector.EDUCATION)
+
+
+@pytest.fixture
+def head(school):
+    return MembershipFactory(organisation=school, is_manager=True).user
 
 
 def mail_to(mail_dir, address):
