@@ -18,6 +18,11 @@ urlpatterns = [
         invitations.invitation_resend,
         name="invitation_resend",
     ),
+    path(
+        "<int:org>/invitations/<int:pk>/withdraw/",
+        invitations.invitation_withdraw,
+        name="invitation_withdraw",
+    ),
     path("<int:org>/import/", imports.import_upload, name="import"),
     path("<int:org>/import/<int:pk>/", imports.import_detail, name="import_detail"),
     path("<int:org>/import/<int:pk>/status/", imports.import_status, name="import_status"),

@@ -82,6 +82,17 @@ def invitation_resend(request, org: int, pk: int):
     return redirect("organisations:invitations", org=organisation.pk)
 
 
+@login_required
+@require_POST
+def invitation_withdraw(request, org: int, pk: int):
+    """Withdraw an open invitation: its link stops working at once."""
+    organisation = organisation_for_staff(request.user, org)
+    invitation = invitation_for_staff(request.user, organisation, pk)
+    services.invitation_withdraw(invitation=invitation, by=request.user)
+    messages.success(request, f"Invitation to {invitation.email} withdrawn")
+    return redirect("organisations:invitations", org=organisation.pk)
+
+
 class AcceptNewAccountForm(forms.Form):
     full_name = forms.CharField(
         label="Full name",

@@ -139,3 +139,16 @@ def test_the_invite_page_sends_an_invitation_and_lists_it(
     bad = head_client.post(url, {"email": "not-an-address", "group": group})
     assert "Enter a valid email address" in bad.content.decode()
     assert Invitation.objects.count() == 1
+
+
+def test_a_withdrawn_invitation_stops_working_and_leaves_the_list(
+    client, head_client, school, head, django_capture_on_commit_callbacks
+):
+    invitation = invite(school, head, django_capture_on_commit_callbacks)
+    path = link_path(mail.outbox[0])
+    url = f"/organisations/{school.pk}/invitations/{invitation.pk}/withdraw/"
+    assert head_client.post(url).status_code == 302
+    listing = head_client.get(f"/organisations/{school.pk}/invitations/").content.decode()
+    assert f"Invitation to {invitation.email} withdrawn" in listing
+    assert f"/invitations/{invitation.pk}/resend/" not in listing
+    assert client.get(path).status_code == 410
