@@ -3,6 +3,7 @@ from allauth.mfa.adapter import DefaultMFAAdapter
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 
+from accounts.mfa_policy import can_remove_authenticator
 from kits.cache import cache_answers
 from kits.mail import mail_send_later
 
@@ -48,3 +49,6 @@ class AccountAdapter(DefaultAccountAdapter):
 class MFAAdapter(DefaultMFAAdapter):
     def get_totp_label(self, user):
         return user.email
+
+    def can_delete_authenticator(self, authenticator) -> bool:
+        return can_remove_authenticator(authenticator.user, authenticator)

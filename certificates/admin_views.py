@@ -7,6 +7,7 @@ from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 
+from accounts.reauthentication import require_recent_authentication
 from certificates.forms import RevokeForm
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
@@ -46,6 +47,7 @@ class RevokeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, FormView):
         )
 
     def form_valid(self, form):
+        require_recent_authentication(self.request)
         certificate_revoke(
             certificate=self.certificate, by=self.request.user, reason=form.cleaned_data["reason"]
         )

@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from wagtail.models import Page, Site
 
+from lms.demo_workforce import demo_workforce
 from lms.models import HomePage
 from organisations.models import (
     Membership,
@@ -18,6 +19,7 @@ from organisations.models import (
     PartnershipLead,
     Sector,
 )
+from organisations.selectors import default_group_of
 
 PARTNERSHIP = {
     "name": "Northvale Safeguarding Children Partnership",
@@ -34,6 +36,7 @@ ORGANISATIONS = [
     ("Northvale Community Health Trust", Sector.HEALTH, 1200, "health.northvale.example"),
     ("Northvale Children's Social Care", Sector.SOCIAL_CARE, 350, "care.northvale.example"),
     ("Riverside Academy", Sector.EDUCATION, 110, "riverside.sch.example"),
+    ("Northvale Primary School", Sector.EDUCATION, 45, "primary.northvale.sch.example"),
     ("Little Acorns Nursery", Sector.EARLY_YEARS, 25, "littleacorns.example"),
     ("Northvale Youth Project", Sector.VOLUNTARY, 40, "youthproject.example"),
     ("Northvale Youth Justice Service", Sector.PROBATION, 60, "yjs.northvale.example"),
@@ -76,6 +79,14 @@ DEMO_USERS = [
         "demo-manager-pass",
         "Northvale Children's Social Care",
         "Team manager",
+    ),
+    DemoUser(
+        "organisation manager",
+        "head@riverside.sch.example",
+        "Helen Hart",
+        "demo-head-pass",
+        "Riverside Academy",
+        "Headteacher",
     ),
     DemoUser(
         "partnership lead",
@@ -125,6 +136,7 @@ def seed_demo() -> dict[str, int]:
         created["organisations"] += made
     for demo in DEMO_USERS:
         created["users"] += _demo_user(demo, organisations, partnership)
+    created["users"] += demo_workforce(partnership=partnership, organisations=organisations)
     created["pages"] += _home_page()
     return created
 
@@ -153,6 +165,7 @@ def _demo_user(demo: DemoUser, organisations, partnership) -> bool:
             defaults={
                 "job_role": demo.job_role,
                 "is_manager": demo.role == "organisation manager",
+                "group": default_group_of(partnership),
             },
         )
     if demo.role == "partnership lead":

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save
 
 
 class OrganisationsConfig(AppConfig):
@@ -16,3 +16,41 @@ class OrganisationsConfig(AppConfig):
             sender=DefaultContacts,
             dispatch_uid="organisations.forget_site_default_contacts",
         )
+
+        # Accounts cannot import organisations, so a verified address reaches
+        # memberships through allauth's signal rather than the adapter.
+        from allauth.account.signals import email_confirmed
+
+        email_confirmed.connect(_email_confirmed, dispatch_uid="organisations_email_confirmed")
+
+        from organisations.models import Membership, PartnershipLead
+
+        # Managers and leads must use MFA; their cached MFA status is forgotten
+        # whenever a membership or a lead changes.
+        for sender in (Membership, PartnershipLead):
+            for signal in (post_save, post_delete):
+                signal.connect(_role_changed, sender=sender, dispatch_uid=f"mfa-{sender}-{signal}")
+
+
+def _email_confirmed(sender, request, email_address, **kwargs):
+    from django.contrib import messages
+
+    from organisations.models import MembershipState
+    from organisations.services import memberships_email_verified
+
+    user = email_address.user
+    for membership in memberships_email_verified(user=user, email=email_address.email):
+        messages.success(request, f"You are now a member of {membership.organisation}")
+    waiting = user.memberships.filter(state=MembershipState.PENDING, source="request")
+    for membership in waiting.select_related("organisation"):
+        messages.info(
+            request,
+            f"Your request to join {membership.organisation} has gone to its managers. "
+            "Until they approve it, your training does not count for them.",
+        )
+
+
+def _role_changed(sender, instance, **kwargs):
+    from accounts.mfa_policy import mfa_status_forget
+
+    mfa_status_forget(instance.user_id)

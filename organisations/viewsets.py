@@ -1,5 +1,7 @@
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from accounts.choosers import UserChooserWidget
 from organisations.models import Membership, Organisation, Partnership, PartnershipLead
 
 
@@ -25,9 +27,24 @@ class MembershipViewSet(ModelViewSet):
     model = Membership
     icon = "user"
     menu_label = "Memberships"
-    list_display = ["user", "organisation", "job_role", "is_manager"]
-    list_filter = ["organisation", "is_manager"]
+    list_display = ["user", "organisation", "state", "group", "job_role", "is_manager"]
+    list_filter = ["state", "is_manager"]
     search_fields = ["user__full_name", "user__email", "job_role"]
+    # A chooser, not a select of every user in the system.
+    panels = [
+        FieldPanel("user", widget=UserChooserWidget),
+        FieldPanel("organisation"),
+        FieldPanel("state"),
+        FieldPanel("group"),
+        FieldPanel("job_role"),
+        FieldPanel("is_manager"),
+        FieldPanel("joined_at"),
+        FieldPanel("left_at"),
+        FieldPanel("left_reason"),
+    ]
+
+    def get_queryset(self, request):
+        return Membership.objects.select_related("user", "organisation", "group")
 
 
 class PartnershipLeadViewSet(ModelViewSet):
@@ -35,6 +52,7 @@ class PartnershipLeadViewSet(ModelViewSet):
     icon = "crosshairs"
     menu_label = "Partnership leads"
     list_display = ["user", "partnership"]
+    panels = [FieldPanel("user", widget=UserChooserWidget), FieldPanel("partnership")]
 
 
 class OrganisationsViewSetGroup(ModelViewSetGroup):

@@ -7,7 +7,7 @@ from datetime import date
 
 from django.db.models import Count, Exists, OuterRef, Q
 
-from organisations.models import Membership
+from organisations.access import active_memberships
 from quizzes.models import KnowledgeCheck, Response
 from quizzes.questions import Question
 
@@ -46,7 +46,7 @@ def question_statistics(
         responses = responses.filter(attempt__submitted_at__date__lte=submitted_to)
     if partnership_ids is not None or organisation_ids is not None:
         # Exists, not a join: someone in two organisations counts once.
-        members = Membership.objects.filter(user=OuterRef("attempt__enrolment__user"))
+        members = active_memberships().filter(user=OuterRef("attempt__enrolment__user"))
         if partnership_ids is not None:
             members = members.filter(organisation__partnership_id__in=list(partnership_ids))
         if organisation_ids is not None:

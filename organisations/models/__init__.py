@@ -1,5 +1,7 @@
 from organisations.models.contacts import DefaultContacts
-from organisations.models.membership import Membership
+from organisations.models.imports import StaffImport, StaffImportState
+from organisations.models.invitations import Invitation
+from organisations.models.membership import Membership, MembershipSource, MembershipState
 from organisations.models.organisation import (
     Organisation,
     OrganisationDomain,
@@ -7,14 +9,21 @@ from organisations.models.organisation import (
     domain_validator,
 )
 from organisations.models.partnership import Partnership, PartnershipLead
+from organisations.models.workforce import WorkforceGroup
 
 __all__ = [
     "DefaultContacts",
+    "Invitation",
     "Membership",
+    "MembershipSource",
+    "MembershipState",
     "Organisation",
     "OrganisationDomain",
     "Partnership",
     "PartnershipLead",
     "Sector",
+    "StaffImport",
+    "StaffImportState",
+    "WorkforceGroup",
     "domain_validator",
 ]

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.text import slugify
 from django.views.decorators.http import require_GET, require_http_methods
 
+from accounts.reauthentication import require_recent_authentication
 from kits.audit import audit_log
 from kits.tabular import csv_response
 from resources import services
@@ -126,6 +127,7 @@ def school_log(request, school_id: int):
 def school_log_export(request, school_id: int):
     """The school's log as CSV, streamed row by row so any size fits in memory."""
     school = school_log_for_user(request.user, school_id)
+    require_recent_authentication(request)  # personal data leaves the service
     # Personal data leaving the service: who exported which school's log, when.
     audit_log(
         instance=school,

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from accounts.reauthentication import require_recent_authentication
 from resources import services
 from resources.access import parent_link_for_token, parent_links_managed_by, schools_managed_by
 from resources.forms import ParentLinkForm
@@ -43,6 +44,7 @@ def parent_link_create(request):
 @require_POST
 def parent_link_revoke(request, pk: int):
     link = get_object_or_404(parent_links_managed_by(request.user).open(), pk=pk)
+    require_recent_authentication(request)
     link.revoke()
     messages.success(request, "Link turned off. Anyone who has it will see “Page not found”")
     return redirect("resources:parent_link_list")

@@ -22,3 +22,14 @@ class UserFactory(factory.django.DjangoModelFactory):
             EmailAddress.objects.get_or_create(
                 user=self, email=self.email, defaults={"verified": True, "primary": True}
             )
+
+
+def with_totp(user):
+    """Give ``user`` an authenticator app, as privileged people must have.
+    The secret is a placeholder: tests that sign in with a code use ``activate_totp``."""
+    from allauth.mfa.models import Authenticator
+
+    Authenticator.objects.get_or_create(
+        user=user, type=Authenticator.Type.TOTP, defaults={"data": {"secret": "x"}}
+    )
+    return user

@@ -28,3 +28,10 @@ def activate_totp(client, password: str) -> str:
     response = client.post("/accounts/2fa/totp/activate/", {"code": totp_code(secret)})
     assert response.status_code == 302, response.content.decode()[:2000]
     return secret
+
+
+def reauthenticate(client, password: str) -> None:
+    """Confirm the password, as allauth asks before exports, revocations and
+    role changes."""
+    response = client.post("/accounts/reauthenticate/", {"password": password})
+    assert response.status_code == 302, response.content.decode()[:500]

@@ -7,7 +7,8 @@ from django.urls import NoReverseMatch, reverse
 
 from certificates.models import Certificate
 from certificates.services import certificate_revoke
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import PASSWORD, UserFactory
+from tests.accounts.mfa import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -50,6 +51,7 @@ def test_a_revocation_needs_a_reason(issued, administrator):
 
 def test_an_administrator_revokes_from_the_admin(client, issued, administrator):
     client.force_login(administrator)
+    reauthenticate(client, PASSWORD)
     index = client.get(reverse("certificate_admin:index"))
     assert index.status_code == 200
     assert "Sam Practitioner" in index.content.decode()
@@ -95,6 +97,7 @@ def test_a_user_given_the_revoke_permission_may_revoke(client, issued):
         Permission.objects.get(codename="revoke_certificate"),
     )
     client.force_login(user)
+    reauthenticate(client, PASSWORD)
     url = reverse("certificate_admin:revoke", args=[issued.pk])
     assert client.post(url, {"reason": "Completed by someone else"}).status_code == 302
     assert Certificate.objects.get(pk=issued.pk).revoked_by == user

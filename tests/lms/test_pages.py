@@ -79,7 +79,9 @@ def test_leads_see_reports_only_when_reports_exist(client, site, user):
 def test_teachers_find_their_delivery_log_in_the_header(client, site):
     from organisations.models import Membership, Organisation, Sector
 
-    teacher = Membership.objects.get(organisation__sector=Sector.EDUCATION).user
+    teacher = Membership.objects.get(
+        organisation__sector=Sector.EDUCATION, user__email="teacher@riverside.sch.example"
+    ).user
     client.force_login(teacher)
     page = client.get("/").content.decode()
     assert "Delivery log" in page

@@ -8,7 +8,7 @@ from organisations.models import (
     PartnershipLead,
     Sector,
 )
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, with_totp
 
 
 class PartnershipFactory(factory.django.DjangoModelFactory):
@@ -41,15 +41,29 @@ class OrganisationDomainFactory(factory.django.DjangoModelFactory):
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Membership
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     organisation = factory.SubFactory(OrganisationFactory)
     job_role = "Practitioner"
 
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Managers have an authenticator unless a test asks otherwise (mfa=False)."""
+        if create and self.is_manager and extracted is not False:
+            with_totp(self.user)
+
 
 class PartnershipLeadFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = PartnershipLead
+        skip_postgeneration_save = True
 
     user = factory.SubFactory(UserFactory)
     partnership = factory.SubFactory(PartnershipFactory)
+
+    @factory.post_generation
+    def mfa(self, create, extracted, **kwargs):
+        """Leads have an authenticator unless a test asks otherwise (mfa=False)."""
+        if create and extracted is not False:
+            with_totp(self.user)

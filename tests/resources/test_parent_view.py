@@ -3,6 +3,8 @@ from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
 
 from resources.models import LessonPlanDocument, ParentLink
+from tests.accounts.factories import PASSWORD
+from tests.accounts.mfa import reauthenticate
 from tests.resources.factories import DeliveryFactory, LessonPlanPageFactory, ParentLinkFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +81,7 @@ def test_sharing_twice_gives_the_same_link(client, manager, plan, school):
 def test_a_revoked_link_answers_404(client, manager, plan, school):
     link = ParentLinkFactory(plan=plan, organisation=school)
     client.force_login(manager)
+    reauthenticate(client, PASSWORD)
     assert client.post(f"/rse/parent-links/{link.pk}/revoke/").status_code == 302
     client.logout()
     assert client.get(f"/rse/for-parents/{link.token}/").status_code == 404

@@ -31,6 +31,7 @@ class Command(BaseCommand):
         for demo in DEMO_USERS:
             self.stdout.write(f"  {demo.role:<22} {demo.email:<40} {demo.password}")
         self.stdout.write(
-            "\nThe editor and administrator are asked to set up two-factor "
-            "authentication the first time they open the admin."
+            "\nThe managers, the lead, the editor and the administrator see other "
+            "people's records, so they are asked to set up two-factor authentication "
+            "when they first sign in."
         )
