@@ -8,7 +8,7 @@ pytestmark = pytest.mark.django_db
 
 
 def test_the_demo_gives_every_staff_screen_something_to_show():
-    call_command("seed_demo")
+    call_command("seed_demo", allow_demo_accounts=True)
     head = Membership.objects.get(user__email="head@riverside.sch.example")
     assert head.is_manager and head.organisation.name == "Riverside Academy"
     assert list(organisations_visible_to(head.user)) == [head.organisation]

@@ -85,7 +85,11 @@ def test_a_link_to_another_plan_does_not_open_this_document(client, library, doc
 def test_editors_see_documents_in_the_admin(client, document):
     from django.contrib.auth.models import Permission
 
+    from allauth.mfa.models import Authenticator
+
     editor = UserFactory()
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    # Editors use two-factor authentication on every page.
+    Authenticator.objects.create(user=editor, type=Authenticator.Type.TOTP, data={"secret": "x"})
     client.force_login(editor)
     assert fetch(client, document.url)[0].status_code == 200

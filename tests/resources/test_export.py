@@ -111,6 +111,7 @@ def test_each_export_is_in_the_audit_trail(client, manager, school):
     from wagtail.models import ModelLogEntry
 
     client.force_login(manager)
+    reauthenticate(client, PASSWORD)
     response = client.get(f"/rse/log/schools/{school.pk}/export/")
     b"".join(response.streaming_content)
     (entry,) = ModelLogEntry.objects.filter(action="resources.delivery_log_export")
