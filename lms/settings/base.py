@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    # allauth's security-key pages format dates with it.
+    "django.contrib.humanize",
 ]
 
 MIDDLEWARE = [

@@ -60,3 +60,10 @@ def test_an_ended_membership_without_a_leaving_date_is_refused_with_a_message(ad
     assert response.status_code == 200
     assert "An ended membership needs the date they left." in response.content.decode()
     assert Membership.objects.get(pk=membership.pk).state == "active"
+
+
+def test_the_people_chooser_opens_with_its_search(admin_client):
+    UserFactory(full_name="Chosen Person")
+    response = admin_client.get("/admin/user_chooser/")
+    assert response.status_code == 200
+    assert "Chosen Person" in response.content.decode()

@@ -92,3 +92,18 @@ def test_a_group_with_members_or_the_default_cannot_be_removed(client, school, l
     client.post(f"{base}{groups[0].pk}/delete/")
     assert WorkforceGroup.objects.filter(pk__in=[groups[0].pk, groups[1].pk]).count() == 2
     assert OrganisationDomain.objects.count() == 1
+
+
+def test_a_lead_renames_a_workforce_group(client, school, lead):
+    client.force_login(lead)
+    group = workforce_groups_of(school.partnership)[1]
+    url = f"/organisations/partnerships/{school.partnership_id}/groups/{group.pk}/"
+    assert group.name in client.get(url).content.decode()
+    response = client.post(url, {"name": "Group 2: regular contact with children"})
+    assert response.status_code == 302
+    group.refresh_from_db()
+    assert group.name == "Group 2: regular contact with children"
+    other = WorkforceGroup.objects.exclude(partnership=school.partnership).first()
+    if other is not None:
+        elsewhere = f"/organisations/partnerships/{other.partnership_id}/groups/{other.pk}/"
+        assert client.get(elsewhere).status_code == 404

@@ -171,4 +171,6 @@ def test_the_import_pages_preview_then_import_on_confirm(
     assert Invitation.objects.count() == 3
     assert len(mail.outbox) == 3
     assert "Import complete" in head_client.get(detail).content.decode()
+    status = head_client.get(f"{detail}status/").json()
+    assert status == {"percent": 100, "finished": True}
     assert not Membership.objects.filter(user__email="ann@riverside.sch.example").exists()

@@ -83,9 +83,8 @@ def test_a_link_to_another_plan_does_not_open_this_document(client, library, doc
 
 
 def test_editors_see_documents_in_the_admin(client, document):
-    from django.contrib.auth.models import Permission
-
     from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Permission
 
     editor = UserFactory()
     editor.user_permissions.add(Permission.objects.get(codename="access_admin"))
