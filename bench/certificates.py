@@ -33,7 +33,7 @@ from xhtml2pdf import pisa  # noqa: E402
 
 from certificates.codes import code_generate  # noqa: E402
 from certificates.models import Certificate, CertificateBranding  # noqa: E402
-from certificates.pdf import POLICY, CertificateAssets, certificate_pdf  # noqa: E402
+from certificates.pdf import POLICY, certificate_assets, certificate_pdf  # noqa: E402
 from organisations.models import Partnership  # noqa: E402
 
 BARE = "<html><body><p>A bare one-paragraph document, for comparison.</p></body></html>"
@@ -57,7 +57,7 @@ def bare_pdf(_: int) -> bytes:
 
 def fonts_pdf(_: int) -> bytes:
     output = io.BytesIO()
-    pisa.CreatePDF(FONTS, dest=output, link_callback=CertificateAssets({}), resource_policy=POLICY)
+    pisa.CreatePDF(FONTS, dest=output, link_callback=certificate_assets({}), resource_policy=POLICY)
     return output.getvalue()
 
 

@@ -196,7 +196,7 @@ class SignpostingBlock(blocks.StructBlock):
     intro = blocks.TextBlock(required=False)
 
     def get_context(self, value, parent_context=None):
-        from courses.signposting import local_contacts_for
+        from organisations.contacts import local_contacts_for
 
         context = super().get_context(value, parent_context=parent_context)
         # The lesson page passes the contacts it looked up once; anywhere else
@@ -215,6 +215,47 @@ class SignpostingBlock(blocks.StructBlock):
         }
 
 
+class PartnershipTextBlock(blocks.StructBlock):
+    """A text each partnership supplies in the CMS, such as its summary of the law
+    on RSE: the course never states what the partnership has not written."""
+
+    heading = blocks.CharBlock(max_length=120)
+    text = blocks.ChoiceBlock(choices=[("rse_law_summary", "Its summary of the law for RSE")])
+
+    def get_context(self, value, parent_context=None):
+        from organisations.access import partnership_for_user
+
+        context = super().get_context(value, parent_context=parent_context)
+        if "reader_partnership" not in context:
+            request = context.get("request")
+            user = getattr(request, "user", None)
+            context["reader_partnership"] = partnership_for_user(user) if user else None
+        partnership = context["reader_partnership"]
+        context["partnership_text"] = getattr(partnership, value["text"], "") if partnership else ""
+        return context
+
+    class Meta:
+        icon = "doc-full-inverse"
+        template = "courses/blocks/partnership_text.html"
+        description = "A text the learner's partnership supplies, such as its summary of the law."
+        preview_value = {"heading": "The law: a summary", "text": "rse_law_summary"}
+
+
+class PrintableLinkBlock(blocks.StructBlock):
+    """In a lesson: a link to a printable tool, as a page and as a PDF."""
+
+    printable = blocks.PageChooserBlock(page_type="courses.PrintablePage")
+    text = blocks.CharBlock(
+        max_length=200, required=False, help_text="Optional. Why the reader might print it."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "courses/blocks/printable_link.html"
+        description = "A link to a printable tool (page and PDF) with the reader's contacts."
+        preview_value = {"printable": None, "text": "Print it and keep it to hand."}
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = LessonTextBlock()
     heading = HeadingBlock()
@@ -227,3 +268,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     document = DocumentBlock()
     signposting = SignpostingBlock()
+    printable = PrintableLinkBlock()
+    partnership_text = PartnershipTextBlock()

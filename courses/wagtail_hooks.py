@@ -1,19 +1,18 @@
-from django.shortcuts import redirect
-from wagtail import hooks
-from wagtail.admin import messages
+from django.contrib.auth import get_user_model
 
 from courses.models import Enrolment
+from kits.evidence import protect_evidence, rows_under
 
-
-@hooks.register("before_delete_page")
-def keep_courses_with_learners(request, page):
-    """A course that learners have enrolled on cannot be deleted (its enrolments are
-    evidence, protected in the database too); the editor is told to unpublish it."""
-    if Enrolment.objects.filter(course__path__startswith=page.path).exists():
-        messages.error(
-            request,
-            f"'{page.get_admin_display_title()}' cannot be deleted because learners have "
-            "enrolled on a course in it. Unpublish it instead: their records are kept.",
-        )
-        return redirect("wagtailadmin_explore", page.get_parent().id)
-    return None
+# Enrolments are evidence (protected in the database too): a course with
+# learners, or a page above one, is unpublished rather than deleted, and a
+# learner's account is deactivated rather than deleted.
+protect_evidence(
+    reason="learners have enrolled on it",
+    pages=lambda pages: Enrolment.objects.filter(rows_under(pages, "course")).exists(),
+)
+protect_evidence(
+    reason="it holds training records",
+    objects=lambda users: Enrolment.objects.filter(
+        user__in=[user.pk for user in users if isinstance(user, get_user_model())]
+    ).exists(),
+)

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 
 
 class OrganisationsConfig(AppConfig):
@@ -6,13 +7,21 @@ class OrganisationsConfig(AppConfig):
     verbose_name = "Organisations"
 
     def ready(self):
+        # Cache invalidation is the one cross-cutting concern handled by a signal.
+        from organisations.contacts import forget_site_default_contacts
+        from organisations.models import DefaultContacts
+
+        post_save.connect(
+            forget_site_default_contacts,
+            sender=DefaultContacts,
+            dispatch_uid="organisations.forget_site_default_contacts",
+        )
+
         # Accounts cannot import organisations, so a verified address reaches
         # memberships through allauth's signal rather than the adapter.
         from allauth.account.signals import email_confirmed
 
         email_confirmed.connect(_email_confirmed, dispatch_uid="organisations_email_confirmed")
-
-        from django.db.models.signals import post_delete, post_save
 
         from organisations.models import Membership, PartnershipLead
 

@@ -6,7 +6,7 @@ from wagtail.snippets.views.snippets import CreateView, SnippetViewSet
 
 from courses.models import ModulePage
 from quizzes.models import KnowledgeCheck
-from quizzes.selectors import question_statistics
+from quizzes.statistics import question_statistics
 
 
 class QuestionStatisticsPanel(Panel):

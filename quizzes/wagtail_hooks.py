@@ -1,18 +1,14 @@
 """How quizzes plug into courses and the admin: module requirements, the snippet,
 a shortcut from a module's page, and keeping attempts from being deleted."""
 
-from django.db.models import Q
-from django.shortcuts import redirect
 from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin import messages
-from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.widgets import Button
-from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 
 from courses.models import ModulePage
 from courses.requirements import MODULE_REQUIREMENTS_HOOK
+from kits.evidence import protect_evidence, rows_under
 from quizzes.models import Attempt, KnowledgeCheck
 from quizzes.selectors import knowledge_check_requirements
 from quizzes.viewsets import KnowledgeCheckViewSet
@@ -42,47 +38,13 @@ def knowledge_check_button(page, user, view_name, next_url=None):
     yield Button("Knowledge check", url=url, icon_name="help", priority=40)
 
 
-REFUSAL = "{what} cannot be deleted because learners have attempted {which}. " + (
-    "Unpublish it instead: their records are kept."
+protect_evidence(
+    reason="learners have attempted a knowledge check in it",
+    pages=lambda pages: Attempt.objects.filter(rows_under(pages, "quiz__module")).exists(),
 )
-
-
-def _has_attempts(*, pages=(), quizzes=()) -> bool:
-    """Whether any attempt was made at ``quizzes`` or at a check under ``pages``."""
-    where = Q(quiz__in=[quiz.pk for quiz in quizzes])
-    for page in pages:
-        where |= Q(quiz__module__path__startswith=page.path)
-    return Attempt.objects.filter(where).exists()
-
-
-@hooks.register("before_delete_page")
-def keep_modules_with_attempts(request, page):
-    """Attempts are evidence (protected in the database too): a module, or anything
-    above it, whose knowledge check has attempts is unpublished, not deleted."""
-    if _has_attempts(pages=[page]):
-        title = page.get_admin_display_title()
-        messages.error(request, REFUSAL.format(what=f"'{title}'", which="a knowledge check in it"))
-        return redirect("wagtailadmin_pages:edit", page.pk)
-    return None
-
-
-@hooks.register("before_delete_snippet")
-def keep_knowledge_checks_with_attempts(request, instances):
-    quizzes = [obj for obj in instances if isinstance(obj, KnowledgeCheck)]
-    if quizzes and _has_attempts(quizzes=quizzes):
-        messages.error(request, REFUSAL.format(what="This knowledge check", which="it"))
-        return redirect(KnowledgeCheck.snippet_viewset.get_url_name("list"))
-    return None
-
-
-@hooks.register("before_bulk_action")
-def keep_attempts_in_bulk_deletes(request, action_type, objects, action_class_instance):
-    if action_type != "delete":
-        return None
-    pages = [obj for obj in objects if isinstance(obj, Page)]
-    quizzes = [obj for obj in objects if isinstance(obj, KnowledgeCheck)]
-    if (pages or quizzes) and _has_attempts(pages=pages, quizzes=quizzes):
-        which = "a knowledge check in them"
-        messages.error(request, REFUSAL.format(what="Some of these items", which=which))
-        return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
-    return None
+protect_evidence(
+    reason="learners have attempted it",
+    objects=lambda objects: Attempt.objects.filter(
+        quiz__in=[obj.pk for obj in objects if isinstance(obj, KnowledgeCheck)]
+    ).exists(),
+)

@@ -4,29 +4,23 @@ Safe to run again: a page whose source has not changed is not touched, and a
 page an editor has changed in the admin is left alone from then on.
 """
 
+import hashlib
 import logging
-from dataclasses import dataclass, field
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Site
 
+from kits.content.source import ContentError
+from kits.content.sync import LoadReport, load_outcome, publish
 from resources.models import LessonPlanPage, ResourceIndexPage, Topic
-from resources.sources import LessonPlanSource, SourceError, lesson_plan_source_read
+from resources.sources import LessonPlanSource, lesson_plan_source_read
 
 logger = logging.getLogger(__name__)
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "resources" / "content" / "lesson-plans"
-
-
-@dataclass
-class LoadReport:
-    created: list[str] = field(default_factory=list)
-    updated: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)
-    edited: list[str] = field(default_factory=list)  # changed by an editor: left alone
-    errors: list[str] = field(default_factory=list)
 
 
 def resource_index_ensure() -> ResourceIndexPage:
@@ -61,33 +55,44 @@ def resource_index_ensure() -> ResourceIndexPage:
     return index
 
 
-def _is_edited(page: LessonPlanPage) -> bool:
-    # The loader saves revisions with no user and publishes each one, so a
-    # revision with a user, or a page no longer live, is an editor's doing.
-    revision = page.latest_revision
-    return not page.live or (revision is not None and revision.user_id is not None)
+def _related_modules(source: LessonPlanSource) -> tuple[list[dict], str]:
+    """The plan's module links as chooser values, and a digest that includes
+    them: a plan loaded before its course gains the links on the next run.
+
+    The modules are found by their source keys through the app registry, so
+    resources keeps no import of courses; without courses there are no links.
+    """
+    try:
+        modules = apps.get_model("courses", "ModulePage")
+    except LookupError:
+        return [], source.digest
+    ids = dict(
+        modules.objects.filter(source_key__in=source.module_keys).values_list("source_key", "pk")
+    )
+    found = [ids[key] for key in source.module_keys if key in ids]
+    digest = hashlib.sha256(f"{source.digest}\0{found}".encode()).hexdigest()
+    return [{"type": "module", "value": pk} for pk in found], digest
 
 
 @transaction.atomic
 def lesson_plan_sync(*, index: ResourceIndexPage, source: LessonPlanSource) -> str:
-    """Create or update the page for one source; say which ("created",
-    "updated", "unchanged" or "edited")."""
+    """Create or update the page for one source; say which (``load_outcome``)."""
     key = source.fields["slug"]
     page = LessonPlanPage.objects.filter(source_key=key).select_related("latest_revision").first()
-    if page is not None and page.source_hash == source.digest:
-        return "unchanged"
-    if page is not None and _is_edited(page):
-        return "edited"
-    outcome = "updated" if page else "created"
+    modules, digest = _related_modules(source)
+    outcome = load_outcome(page, digest=digest)
+    if outcome in ("unchanged", "kept"):
+        return outcome
     if page is None:
         page = LessonPlanPage(source_key=key, live=False)
     for name, value in source.fields.items():
         setattr(page, name, value)
-    page.source_hash = source.digest
+    page.related_modules = modules
+    page.source_hash = digest
     page.topics = list(Topic.objects.filter(slug__in=source.topics))
     if outcome == "created":
         index.add_child(instance=page)
-    page.save_revision().publish()
+    publish(page)
     return outcome
 
 
@@ -99,10 +104,10 @@ def lesson_plans_load(*, directory: Path = CONTENT_DIR) -> LoadReport:
     for path in sorted(directory.glob("*.md")):
         try:
             source = lesson_plan_source_read(path)
-        except SourceError as error:
+        except ContentError as error:
             report.errors.append(str(error))
             continue
         outcome = lesson_plan_sync(index=index, source=source)
-        getattr(report, outcome).append(source.fields["slug"])
+        report.record(outcome, source.fields["slug"])
         logger.debug("Lesson plan %s: %s", path.name, outcome)
     return report

@@ -13,7 +13,7 @@ from django.db import IntegrityError, transaction
 
 from organisations.models import Organisation
 from resources.models import Delivery, LessonPlanPage, ParentLink
-from resources.selectors import delivery_likely_duplicates
+from resources.selectors.deliveries import delivery_likely_duplicates
 
 DUPLICATE_MESSAGE = (
     "You have already logged this lesson for this class on this date. "

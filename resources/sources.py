@@ -1,23 +1,19 @@
 """Read a lesson plan source file (docs/content-format.md, "Lesson plans") into
 the values of a LessonPlanPage. Reading never touches the database."""
 
-import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-from wagtail.admin.rich_text.converters.editor_html import EditorHTMLConverter
-from wagtail.admin.rich_text.converters.markdown_db import MarkdownConverter
-
+from kits.content.markdown import markdown_to_rich_text
+from kits.content.source import ContentError, parse_block, read_front_matter
 from resources.blocks import RICH_TEXT_FEATURES
 from resources.models.taxonomy import KeyStage, LessonFormat, TopicChoice, key_stage_years
 
 # Part of every source hash: bump it when the mapping below changes, so the
 # next load rewrites the pages the old mapping made.
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"
 
-FRONT_MATTER = re.compile(r"\A---\n(?P<yaml>.*?)\n---\n(?P<body>.*)\Z", re.S)
 BLOCK = re.compile(r"^```block\n(?P<yaml>.*?)\n```[ \t]*$", re.S | re.M)
 REQUIRED = [
     "title",
@@ -38,9 +34,8 @@ BLOCK_FIELDS = {
 }
 
 
-class SourceError(ValueError):
-    def __init__(self, path: Path, message: str):
-        super().__init__(f"{path.name}: {message}")
+def _problem(path: Path, message: str) -> ContentError:
+    return ContentError(f"{path.name}: {message}")
 
 
 @dataclass
@@ -49,14 +44,12 @@ class LessonPlanSource:
     digest: str
     fields: dict = field(default_factory=dict)
     topics: list[str] = field(default_factory=list)
+    module_keys: list[str] = field(default_factory=list)  # course module source keys
 
 
 def rich_text(markdown: str | None) -> str:
     """Markdown as Wagtail rich text, limited to the lesson-plan features."""
-    if not markdown or not markdown.strip():
-        return ""
-    html = MarkdownConverter(RICH_TEXT_FEATURES).to_database_format(markdown.strip())
-    return EditorHTMLConverter(RICH_TEXT_FEATURES).to_database_format(html)
+    return markdown_to_rich_text(markdown, features=RICH_TEXT_FEATURES)
 
 
 def _items(values, label: str) -> list[dict]:
@@ -66,10 +59,10 @@ def _items(values, label: str) -> list[dict]:
 def _block(path: Path, data) -> dict:
     kind = data.get("type") if isinstance(data, dict) else None
     if kind not in BLOCK_FIELDS:
-        raise SourceError(path, f"unknown block type {kind!r}")
+        raise _problem(path, f"unknown block type {kind!r}")
     missing = [name for name in BLOCK_FIELDS[kind] if data.get(name) in (None, "", [])]
     if missing:
-        raise SourceError(path, f"{kind} block lacks {', '.join(missing)}")
+        raise _problem(path, f"{kind} block lacks {', '.join(missing)}")
     title = str(data["title"]).strip()
     if kind == "step":
         value = {
@@ -99,11 +92,7 @@ def _activities(path: Path, body: str) -> list[dict]:
         prose = body[position : match.start()]
         if prose.strip():
             activities.append({"type": "notes", "value": rich_text(prose)})
-        try:
-            data = yaml.safe_load(match["yaml"])
-        except yaml.YAMLError as error:
-            raise SourceError(path, f"a block is not valid YAML: {error}") from error
-        activities.append(_block(path, data))
+        activities.append(_block(path, parse_block(match["yaml"], path.name)))
         position = match.end()
     if body[position:].strip():
         activities.append({"type": "notes", "value": rich_text(body[position:])})
@@ -114,51 +103,45 @@ def _years(path: Path, meta: dict) -> tuple[int, int]:
     years = sorted({int(year) for year in meta["year_groups"]})
     allowed = key_stage_years(meta["key_stage"])
     if not years or any(year not in allowed for year in years):
-        raise SourceError(path, f"year_groups {years} are not all in {meta['key_stage']}")
+        raise _problem(path, f"year_groups {years} are not all in {meta['key_stage']}")
     if years != list(range(years[0], years[-1] + 1)):
-        raise SourceError(path, f"year_groups {years} must be consecutive")
+        raise _problem(path, f"year_groups {years} must be consecutive")
     return years[0], years[-1]
 
 
 def _check_choices(path: Path, meta: dict) -> None:
     if meta["key_stage"] not in KeyStage.values:
-        raise SourceError(path, f"unknown key_stage {meta['key_stage']!r}")
+        raise _problem(path, f"unknown key_stage {meta['key_stage']!r}")
     if meta["format"] not in LessonFormat.values:
-        raise SourceError(path, f"unknown format {meta['format']!r}")
+        raise _problem(path, f"unknown format {meta['format']!r}")
     unknown = set(meta["topics"]) - set(TopicChoice.values)
     if unknown or not meta["topics"]:
-        raise SourceError(path, f"unknown or missing topics {sorted(unknown)}")
+        raise _problem(path, f"unknown or missing topics {sorted(unknown)}")
 
 
 def lesson_plan_source_read(path: Path) -> LessonPlanSource:
-    """Parse and check one source file; raise ``SourceError`` saying what is wrong."""
+    """Parse and check one source file; raise ``ContentError`` saying what is wrong."""
     try:
         return _read(path)
-    except SourceError:
+    except ContentError:
         raise
     except (ValueError, TypeError, KeyError, AttributeError) as error:
-        raise SourceError(path, f"unexpected value: {error!r}") from error
+        raise _problem(path, f"unexpected value: {error!r}") from error
 
 
 def _read(path: Path) -> LessonPlanSource:
-    raw = path.read_bytes()
-    match = FRONT_MATTER.match(raw.decode("utf-8").replace("\r\n", "\n"))
-    if not match:
-        raise SourceError(path, "no front matter between --- lines")
-    try:
-        meta = yaml.safe_load(match["yaml"]) or {}
-    except yaml.YAMLError as error:
-        raise SourceError(path, f"front matter is not valid YAML: {error}") from error
+    source = read_front_matter(path, version=FORMAT_VERSION)
+    meta = source.meta
     missing = [name for name in REQUIRED if meta.get(name) in (None, "", [])]
     if missing:
-        raise SourceError(path, f"missing {', '.join(missing)}")
+        raise _problem(path, f"missing {', '.join(missing)}")
     _check_choices(path, meta)
     year_from, year_to = _years(path, meta)
-    digest = hashlib.sha256(FORMAT_VERSION.encode() + b"\n" + raw).hexdigest()
     return LessonPlanSource(
         path=path,
-        digest=digest,
+        digest=source.hash,
         topics=list(dict.fromkeys(meta["topics"])),
+        module_keys=[str(key).strip() for key in meta.get("related_modules") or []],
         fields={
             "title": str(meta["title"]).strip(),
             "slug": str(meta["slug"]).strip(),
@@ -172,7 +155,6 @@ def _read(path: Path) -> LessonPlanSource:
             "ground_rules": _items(meta.get("ground_rules"), "item"),
             "differentiation": rich_text(meta.get("differentiation")),
             "safeguarding_notes": rich_text(meta["safeguarding_notes"]),
-            "related_modules": _items(meta.get("related_modules"), "module"),
-            "activities": _activities(path, match["body"]),
+            "activities": _activities(path, source.body),
         },
     )

@@ -1,28 +1,22 @@
 """Markdown to Wagtail content: rich text, and a lesson body as StreamField data.
 
-Prose goes through the ``markdown`` package, then through Wagtail's own rich
-text conversion with the lesson's features, so the result is exactly what the
-editor would have saved. ``## `` and ``### `` lines become heading blocks;
+Prose goes through the loader kit's Markdown conversion with the lesson's
+features (``kits.content.markdown``). ``## `` and ``### `` lines become heading blocks;
 ```` ```block ```` fences hold YAML for the structured blocks.
 """
 
 import re
 
-import markdown
-import yaml
-from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
-
 from courses.blocks import TEXT_FEATURES
-from courses.loader.source import ContentError
+from kits.content.markdown import markdown_to_rich_text
+from kits.content.source import ContentError, parse_block
 
 HEADING = re.compile(r"^(#{2,3})\s+(.+?)\s*#*$")
-_converter = ContentstateConverter(features=TEXT_FEATURES)
 
 
 def rich_text(source: str) -> str:
     """Markdown to Wagtail's database rich text, keeping only the lesson features."""
-    html = markdown.markdown(source.strip(), extensions=["sane_lists"])
-    return _converter.to_database_format(_converter.from_database_format(html))
+    return markdown_to_rich_text(source, features=TEXT_FEATURES)
 
 
 def _markdown(value) -> str:
@@ -72,7 +66,37 @@ def _structured(data: dict, where: str) -> tuple[str, dict]:
             "heading": _plain(data.get("heading")),
             "intro": _plain(data.get("intro")),
         }
+    if kind == "partnership-text":
+        return "partnership_text", {
+            "heading": _plain(data.get("heading")),
+            "text": _plain(data.get("text")) or "rse_law_summary",
+        }
+    if kind == "flowchart":
+        return "flowchart", {
+            "heading": _plain(data.get("heading")),
+            "steps": [_step(step, where) for step in data.get("steps") or []],
+        }
+    if kind == "emergency":
+        return "emergency", None
+    if kind == "printable":
+        # Resolved to the printable's page when the lesson is written (pages.py):
+        # reading a body never touches the database.
+        return "printable", {
+            "printable_key": f"printables/{_plain(data.get('key'))}",
+            "text": _plain(data.get("text")),
+        }
     raise ContentError(f"{where}: unknown block type {kind!r}")
+
+
+def _step(step, where: str) -> dict:
+    if not isinstance(step, dict) or not step.get("text"):
+        raise ContentError(f"{where}: every flowchart step needs its text")
+    return {
+        "kind": step.get("kind", "action"),
+        "text": _plain(step.get("text")),
+        "if_yes": _plain(step.get("if_yes")),
+        "detail": _plain(step.get("detail")),
+    }
 
 
 def body_data(source: str, where: str) -> list[tuple[str, object]]:
@@ -98,13 +122,7 @@ def body_data(source: str, where: str) -> list[tuple[str, object]]:
                 fenced.append(inner)
             else:
                 raise ContentError(f"{where}: a ```block fence is not closed")
-            try:
-                block = yaml.safe_load("\n".join(fenced))
-            except yaml.YAMLError as error:
-                raise ContentError(f"{where}: a block is not valid YAML: {error}") from error
-            if not isinstance(block, dict):
-                raise ContentError(f"{where}: a block must be a YAML mapping")
-            data.append(_structured(block, where))
+            data.append(_structured(parse_block("\n".join(fenced), where), where))
         elif heading:
             flush()
             level = "h2" if len(heading.group(1)) == 2 else "h3"

@@ -2,11 +2,9 @@
 
 A page is found by its ``source_key``. It is created if missing, skipped if its
 ``source_hash`` matches the file, and otherwise refreshed and published only
-if it is still exactly as the loader left it (see ``edited_since_load``).
+if it is still exactly as the loader left it (``kits.content.sync``).
 """
 
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -16,7 +14,8 @@ from wagtail.models import Page
 from courses.blocks import LessonBodyBlock
 from courses.loader.body import body_data, rich_text
 from courses.loader.source import ContentError, SourceFile, read_course
-from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage, PrintablePage
+from kits.content.sync import LoadReport, load_outcome, publish
 
 CONTENT_ROOT = Path(__file__).resolve().parent.parent / "content"
 INDEX = {
@@ -24,33 +23,6 @@ INDEX = {
     "slug": "training",
     "intro": "<p>Courses for everyone who works with children and young people.</p>",
 }
-
-
-@dataclass
-class LoadReport:
-    counts: Counter = field(default_factory=Counter)
-    kept: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        order = ("created", "updated", "unchanged", "kept")
-        return ", ".join(f"{self.counts[name]} {name}" for name in order)
-
-
-def edited_since_load(page: Page) -> bool:
-    """True when someone may have changed the page since the loader published it.
-
-    The loader saves its revisions with no user. Any revision by a person (an
-    edit, a draft, a revert, a workflow submission), unpublishing, or a lock
-    means the page now belongs to the editors and the loader leaves it alone.
-    """
-    if not page.live or page.has_unpublished_changes or page.locked:
-        return True
-    revision = page.latest_revision
-    return revision is None or revision.user_id is not None or page.live_revision_id != revision.pk
-
-
-def _publish(page: Page) -> None:
-    page.save_revision(log_action=True).publish(log_action=True)
 
 
 def _place(page: Page, *, parent: Page, after: Page | None) -> None:
@@ -63,34 +35,30 @@ def _place(page: Page, *, parent: Page, after: Page | None) -> None:
         parent.add_child(instance=page)
 
 
-def _sync(model, key, source: SourceFile, fields, *, parent, after, report) -> Page:
+def sync_page(model, key, source: SourceFile, fields, *, parent, after, report) -> Page:
     """``fields`` is a function: converting the source is skipped when nothing changed."""
     page = model.objects.filter(source_key=key).first()
-    if page is not None and page.source_hash == source.hash:
-        report.counts["unchanged"] += 1
+    outcome = load_outcome(page, digest=source.hash)
+    report.record(outcome, key)
+    if outcome in ("unchanged", "kept"):
         return page
-    if page is not None and edited_since_load(page):
-        report.counts["kept"] += 1
-        report.kept.append(key)
-        return page
-    created = page is None
+    created = outcome == "created"
     page = page or model(source_key=key)
     for name, value in {**fields(), "source_hash": source.hash}.items():
         setattr(page, name, value)
     try:
         if created:
             _place(page, parent=parent, after=after)
-        _publish(page)
+        publish(page)
     except ValidationError as error:
         raise ContentError(f"{source.path}: {error}") from error
-    report.counts["created" if created else "updated"] += 1
     return page
 
 
 def _lesson_fields(source: SourceFile) -> dict:
     where = str(source.path)
     block = LessonBodyBlock()
-    body = block.normalize(body_data(source.body, where))
+    body = block.normalize(with_printables(body_data(source.body, where), where))
     try:
         block.clean(body)
     except ValidationError as error:
@@ -104,6 +72,25 @@ def _lesson_fields(source: SourceFile) -> dict:
     }
 
 
+def with_printables(data: list[tuple[str, object]], where: str) -> list[tuple[str, object]]:
+    """``data`` with each printable link's source key replaced by its page."""
+    keys = [value["printable_key"] for kind, value in data if kind == "printable"]
+    if not keys:
+        return data
+    pages = {page.source_key: page for page in PrintablePage.objects.filter(source_key__in=keys)}
+    missing = sorted(set(keys) - set(pages))
+    if missing:
+        raise ContentError(
+            f"{where}: no printable {', '.join(missing)} (courses/content/printables/)"
+        )
+    return [
+        (kind, {"printable": pages[value["printable_key"]], "text": value["text"]})
+        if kind == "printable"
+        else (kind, value)
+        for kind, value in data
+    ]
+
+
 def _outcomes(meta) -> list:
     return [("outcome", str(outcome).strip()) for outcome in meta.get("outcomes") or []]
 
@@ -114,7 +101,7 @@ def course_index(home: Page) -> CourseIndexPage:
     if index is None:
         index = CourseIndexPage(source_key="training", **INDEX)
         home.add_child(instance=index)
-        _publish(index)
+        publish(index)
     return index
 
 
@@ -123,7 +110,7 @@ def _link_home_page(home, index) -> None:
     # chosen another page or has a draft of the home page in hand.
     if home.training_page_id is None and not home.has_unpublished_changes:
         home.training_page = index
-        _publish(home)
+        publish(home)
 
 
 @transaction.atomic
@@ -134,7 +121,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
     index = course_index(home)
     _link_home_page(home, index)
     meta = source.file.meta
-    course = _sync(
+    course = sync_page(
         CoursePage,
         meta["slug"],
         source.file,
@@ -148,6 +135,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
             "content_note": (meta.get("content_note") or "").strip(),
             "validity_months": meta.get("validity_months") or None,
             "issues_certificate": bool(meta.get("issues_certificate", True)),
+            "trains_rse_practitioners": bool(meta.get("trains_rse_practitioners", False)),
         },
         parent=index,
         after=None,
@@ -157,7 +145,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
     for module_source in source.modules:
         meta = module_source.file.meta
         module_key = f"{source.file.meta['slug']}/{meta['slug']}"
-        module = _sync(
+        module = sync_page(
             ModulePage,
             module_key,
             module_source.file,
@@ -174,7 +162,7 @@ def load_course(*, folder: Path, home: Page) -> LoadReport:
         )
         previous_lesson = None
         for lesson_source in module_source.lessons:
-            previous_lesson = _sync(
+            previous_lesson = sync_page(
                 LessonPage,
                 f"{module_key}/{lesson_source.meta['slug']}",
                 lesson_source,

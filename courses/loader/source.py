@@ -1,31 +1,15 @@
-"""Reading a course's source folder: front matter, bodies and content hashes."""
+"""Reading a course's source folder: course.md, each module folder and its lessons."""
 
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
+from kits.content.source import ContentError, SourceFile, read_front_matter
 
 # Part of every hash: bump it when the conversion changes, so that pages nobody
 # has edited are converted again on the next load.
 LOADER_VERSION = "1"
 
-
-class ContentError(ValueError):
-    """The source does not follow docs/content-format.md."""
-
-
-@dataclass
-class SourceFile:
-    path: Path
-    meta: dict
-    body: str
-    hash: str
-
-    def require(self, *names: str) -> None:
-        missing = [name for name in names if self.meta.get(name) in (None, "")]
-        if missing:
-            raise ContentError(f"{self.path}: missing {', '.join(missing)} in the front matter")
+__all__ = ["ContentError", "SourceFile", "read_course"]
 
 
 @dataclass
@@ -41,19 +25,7 @@ class CourseSource:
 
 
 def read_source_file(path: Path) -> SourceFile:
-    """Split a file into its YAML front matter and its Markdown body."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        raise ContentError(f"{path}: the file must start with '---' front matter")
-    front, separator, body = text[4:].partition("\n---")
-    if not separator:
-        raise ContentError(f"{path}: the front matter has no closing '---'")
-    try:
-        meta = yaml.safe_load(front) or {}
-    except yaml.YAMLError as error:
-        raise ContentError(f"{path}: front matter is not valid YAML: {error}") from error
-    digest = hashlib.sha256(f"{LOADER_VERSION}\0{text}".encode()).hexdigest()
-    return SourceFile(path=path, meta=meta, body=body.partition("\n")[2], hash=digest)
+    return read_front_matter(path, version=LOADER_VERSION)
 
 
 def read_course(folder: Path) -> CourseSource:

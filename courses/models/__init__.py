@@ -1,8 +1,8 @@
-"""The course page tree, the learner's records and the signposting setting."""
+"""The course page tree, printable tools and the learner's records."""
 
 from courses.models.pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.models.printables import PrintableIndexPage, PrintablePage
 from courses.models.progress import Enrolment, LessonProgress
-from courses.models.signposting import SignpostingSettings
 
 __all__ = [
     "CourseIndexPage",
@@ -11,5 +11,6 @@ __all__ = [
     "LessonPage",
     "LessonProgress",
     "ModulePage",
-    "SignpostingSettings",
+    "PrintableIndexPage",
+    "PrintablePage",
 ]

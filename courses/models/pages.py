@@ -16,7 +16,7 @@ from wagtail.url_routing import RouteResult
 
 from courses.blocks import LessonBodyBlock
 from courses.models.privacy import ViewRestrictionsInOneQuery, restrictions_apply
-from courses.models.source import LoadedFromSource
+from kits.content.models import LoadedFromSource
 
 INTRO_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -89,6 +89,12 @@ class CoursePage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
     issues_certificate = models.BooleanField(
         default=True, help_text="Whether completing the course issues a certificate."
     )
+    trains_rse_practitioners = models.BooleanField(
+        "trains RSE practitioners",
+        default=False,
+        help_text="Whether completing the course makes someone a trained RSE practitioner "
+        "in the schools report.",
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -101,6 +107,7 @@ class CoursePage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
                 FieldPanel("estimated_minutes"),
                 FieldPanel("validity_months"),
                 FieldPanel("issues_certificate"),
+                FieldPanel("trains_rse_practitioners"),
             ],
             heading="Completion",
         ),
@@ -164,7 +171,8 @@ class LessonPage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
 
     def get_context(self, request, *args, **kwargs):
         from courses.selectors import lesson_page_context
-        from courses.signposting import local_contacts_for
+        from organisations.access import partnership_for_user
+        from organisations.contacts import local_contacts_for
 
         context = super().get_context(request, *args, **kwargs)
         context.update(
@@ -172,6 +180,7 @@ class LessonPage(ViewRestrictionsInOneQuery, LoadedFromSource, Page):
                 lesson=self, user=request.user, is_preview=getattr(request, "is_preview", False)
             )
         )
-        # Looked up once, and only if a signposting block is on the page.
+        # Looked up once, and only if a block on the page shows them.
         context["local_contacts"] = SimpleLazyObject(lambda: local_contacts_for(request))
+        context["reader_partnership"] = SimpleLazyObject(lambda: partnership_for_user(request.user))
         return context

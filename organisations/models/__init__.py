@@ -1,3 +1,4 @@
+from organisations.models.contacts import DefaultContacts
 from organisations.models.imports import StaffImport, StaffImportState
 from organisations.models.invitations import Invitation
 from organisations.models.membership import Membership, MembershipSource, MembershipState
@@ -11,6 +12,7 @@ from organisations.models.partnership import Partnership, PartnershipLead
 from organisations.models.workforce import WorkforceGroup
 
 __all__ = [
+    "DefaultContacts",
     "Invitation",
     "Membership",
     "MembershipSource",

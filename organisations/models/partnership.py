@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.db import models
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField
 
 
 class Partnership(models.Model):
@@ -25,6 +26,13 @@ class Partnership(models.Model):
         blank=True,
         help_text="How to reach the designated officer (LADO) about a concern about an adult.",
     )
+    rse_law_summary = RichTextField(
+        "summary of the law for RSE",
+        features=["bold", "italic", "ol", "ul", "link"],
+        blank=True,
+        help_text="What teachers delivering RSE need to know of the law, in the partnership's "
+        "own words and checked by its advisers. The 'Delivering RSE safely' course shows it.",
+    )
 
     panels = [
         FieldPanel("name"),
@@ -38,6 +46,7 @@ class Partnership(models.Model):
             ],
             heading="Local contacts",
         ),
+        FieldPanel("rse_law_summary"),
     ]
 
     class Meta:
@@ -45,12 +54,6 @@ class Partnership(models.Model):
 
     def __str__(self):
         return self.name
-
-    @property
-    def has_contacts(self) -> bool:
-        return any(
-            [self.referral_phone, self.referral_email, self.website, self.designated_officer]
-        )
 
 
 class PartnershipLead(models.Model):

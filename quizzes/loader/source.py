@@ -5,17 +5,14 @@ their text (uuid5), so loading the same file again gives the same identities
 and every response recorded against them stays matched to its question.
 """
 
-import hashlib
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
-import yaml
 from django.core.exceptions import ValidationError
-from wagtail.admin.rich_text.converters.contentstate import ContentstateConverter
 
-from courses.loader.source import ContentError
+from kits.content.markdown import markdown_to_rich_text
+from kits.content.source import ContentError, read_yaml
 from quizzes.blocks import SCENARIO_FEATURES, QuestionsBlock, options_problems
 from quizzes.models import QuestionOrder
 
@@ -29,7 +26,6 @@ TYPES = {
     "myth-fact": "myth_fact",
     "scenario": "scenario",
 }
-_scenario_converter = ContentstateConverter(features=SCENARIO_FEATURES)
 
 
 @dataclass
@@ -49,8 +45,7 @@ def _text(value) -> str:
 
 
 def _rich_text(source: str) -> str:
-    html = markdown.markdown(source.strip(), extensions=["sane_lists"])
-    return _scenario_converter.to_database_format(_scenario_converter.from_database_format(html))
+    return markdown_to_rich_text(source, features=SCENARIO_FEATURES)
 
 
 def _options(question: dict, question_id: str, where: str) -> list[dict]:
@@ -127,12 +122,9 @@ def _settings(data: dict, path: Path) -> dict:
 
 def read_quiz(path: Path, *, course_slug: str) -> QuizSource:
     """The check in ``path``, validated and converted; raises ContentError."""
-    text = path.read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ContentError(f"{path}: not valid YAML: {error}") from error
-    if not isinstance(data, dict) or not data.get("module") or not data.get("title"):
+    source = read_yaml(path, version=LOADER_VERSION)
+    data = source.meta
+    if not data.get("module") or not data.get("title"):
         raise ContentError(f"{path}: module and title are required")
     questions = data.get("questions")
     if not isinstance(questions, list) or not questions:
@@ -148,6 +140,5 @@ def read_quiz(path: Path, *, course_slug: str) -> QuizSource:
     ]
     if len({question["id"] for question in stream}) != len(stream):
         raise ContentError(f"{path}: two questions are the same")
-    digest = hashlib.sha256(f"{LOADER_VERSION}\0{text}".encode()).hexdigest()
     fields = {"title": _text(data["title"]), "questions": stream, **_settings(data, path)}
-    return QuizSource(path=path, module=str(data["module"]), hash=digest, fields=fields)
+    return QuizSource(path=path, module=str(data["module"]), hash=source.hash, fields=fields)

@@ -2,8 +2,8 @@
 
 A check is found by its module. It is created if missing, skipped if its
 ``source_hash`` matches the file, and otherwise refreshed and published only if
-it is still exactly as the loader left it (the same rule as the course loader's,
-``edited_since_load``). A check an editor made in the admin is never replaced.
+it is still exactly as the loader left it (the loader kit's rule,
+``kits.content.sync``). A check an editor made in the admin is never replaced.
 """
 
 from pathlib import Path
@@ -11,9 +11,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from courses.loader.pages import LoadReport, edited_since_load
-from courses.loader.source import ContentError
 from courses.models import CoursePage, ModulePage
+from kits.content.source import ContentError
+from kits.content.sync import LoadReport, load_outcome, publish
 from quizzes.loader.source import QuizSource, read_quiz
 from quizzes.models import KnowledgeCheck
 
@@ -37,14 +37,13 @@ def _module(course_slug: str, source: QuizSource) -> ModulePage:
 
 def _sync(source: QuizSource, *, module: ModulePage, key: str, report: LoadReport) -> None:
     quiz = KnowledgeCheck.objects.filter(module=module).first()
-    if quiz is not None and quiz.source_hash == source.hash:
-        report.counts["unchanged"] += 1
+    outcome = load_outcome(quiz, digest=source.hash)
+    if quiz is not None and quiz.source_key != key and outcome != "unchanged":
+        outcome = "kept"  # made by an editor in the admin, not by the loader
+    report.record(outcome, key)
+    if outcome in ("unchanged", "kept"):
         return
-    if quiz is not None and (quiz.source_key != key or edited_since_load(quiz)):
-        report.counts["kept"] += 1
-        report.kept.append(key)
-        return
-    created = quiz is None
+    created = outcome == "created"
     if created:
         quiz = KnowledgeCheck(module=module, source_key=key, live=False)
     for name, value in {**source.fields, "source_hash": source.hash}.items():
@@ -55,8 +54,7 @@ def _sync(source: QuizSource, *, module: ModulePage, key: str, report: LoadRepor
         raise ContentError(f"{source.path}: {error}") from error
     if created:
         quiz.save()
-    quiz.save_revision(log_action=True).publish(log_action=True)
-    report.counts["created" if created else "updated"] += 1
+    publish(quiz)
 
 
 @transaction.atomic

@@ -22,7 +22,7 @@ from wagtail.models import (
 )
 from wagtail.search import index
 
-from courses.models.source import LoadedFromSource
+from kits.content.models import LoadedFromSource
 from quizzes.blocks import QuestionsBlock
 from quizzes.questions import Question, ShownQuestion, questions_of
 

@@ -16,7 +16,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.search import index
 
-from organisations.access import partnership_for_user
+from kits.content.models import LoadedFromSource
+from organisations.contacts import local_contacts_for
 from resources.blocks import RICH_TEXT_FEATURES, ActivityStreamBlock
 from resources.filters import LessonPlanQuerySet
 from resources.models.taxonomy import (
@@ -50,7 +51,7 @@ class ResourceIndexPage(SignInRequiredMixin, Page):
     max_count = 1
 
     def get_context(self, request, *args, **kwargs):
-        from resources.selectors import library_context
+        from resources.selectors.library import library_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(library_context(index=self, query=request.GET, user=request.user))
@@ -68,7 +69,7 @@ def _text_list(label: str, **kwargs) -> StreamField:
     return StreamField([("item", blocks.CharBlock(max_length=300, label=label))], **kwargs)
 
 
-class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
+class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, LoadedFromSource, Page):
     """An RSE lesson plan: who it suits, what it teaches and how to run it."""
 
     summary = models.TextField(help_text="One or two sentences shown in the library.")
@@ -87,15 +88,13 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
         help_text="For the teacher: what to do if a pupil discloses. The partnership's "
         "local contacts are added after these notes.",
     )
+    # A real page reference (chosen in the admin, a module's source key in the
+    # content files), named by string so resources need not import courses.
     related_modules = StreamField(
-        [("module", blocks.CharBlock(max_length=100, help_text="A course module's slug."))],
+        [("module", blocks.PageChooserBlock(page_type="courses.ModulePage"))],
         blank=True,
         help_text="Practitioner training modules that go with this lesson.",
     )
-    # Written by the content loader: which source file this page came from and
-    # the hash of what it loaded, so a second run changes nothing.
-    source_key = models.CharField(max_length=100, blank=True, editable=False, db_index=True)
-    source_hash = models.CharField(max_length=64, blank=True, editable=False)
 
     objects = PageManager.from_queryset(LessonPlanQuerySet)()
 
@@ -126,7 +125,6 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
     ]
     parent_page_types = ["resources.ResourceIndexPage"]
     subpage_types = []
-    exclude_fields_in_copy = ["source_key", "source_hash"]
 
     class Meta:
         constraints = [
@@ -180,10 +178,11 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
         return [block for block in self.activities if block.block_type == "worksheet"]
 
     def get_context(self, request, *args, **kwargs):
-        from resources.selectors import lesson_plan_context
+        from resources.selectors.library import lesson_plan_context
 
         context = super().get_context(request, *args, **kwargs)
         context.update(lesson_plan_context(plan=self, user=request.user))
+        context["local_contacts"] = local_contacts_for(request)
         url = self.get_url(request) or ""
         context["pdf_url"] = url + self.reverse_subpage("pdf")
         library = self.get_parent()
@@ -193,7 +192,7 @@ class LessonPlanPage(SignInRequiredMixin, RoutablePageMixin, Page):
     @path("pdf/", name="pdf")
     def pdf(self, request):
         """The print-friendly PDF of this plan, with the reader's local contacts."""
-        content = lesson_plan_pdf(plan=self, partnership=partnership_for_user(request.user))
+        content = lesson_plan_pdf(plan=self, contacts=local_contacts_for(request))
         response = HttpResponse(content, content_type="application/pdf")
         response["Content-Disposition"] = f'attachment; filename="{self.slug}.pdf"'
         return response

@@ -20,7 +20,7 @@ from resources.access import (
 )
 from resources.export import csv_lines, delivery_rows
 from resources.forms import DeliveryForm
-from resources.selectors import (
+from resources.selectors.deliveries import (
     deliveries_of_school,
     deliveries_of_teacher,
     delivery_export_rows,

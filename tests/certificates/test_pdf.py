@@ -8,8 +8,9 @@ from django.core.files.base import ContentFile
 from PIL import Image
 
 from certificates.models import CertificateBranding
-from certificates.pdf import CertificateAssets, certificate_pdf
+from certificates.pdf import certificate_assets, certificate_pdf
 from certificates.services import certificate_issue, certificate_issue_on_completion
+from kits.pdf import PdfAssets
 from tests.accounts.factories import UserFactory
 from tests.certificates.factories import completed_enrolment
 from tests.certificates.pdfs import page_font_names, pdf_text, read_pdf
@@ -85,9 +86,9 @@ def test_markup_in_a_name_is_printed_as_text_and_fetches_nothing(
 ):
     name = name.format(port=loopback_server.port)
     asked = []
-    original = CertificateAssets.__call__
+    original = PdfAssets.__call__
     monkeypatch.setattr(
-        CertificateAssets,
+        PdfAssets,
         "__call__",
         lambda self, uri, rel: asked.append(uri) or original(self, uri, rel),
     )
@@ -120,13 +121,13 @@ def test_markup_in_a_name_is_printed_as_text_and_fetches_nothing(
     ],
 )
 def test_the_link_callback_resolves_anything_else_to_nothing(uri):
-    assets = CertificateAssets({"render:qr": "data:image/png;base64,AAAA"})
+    assets = certificate_assets({"render:qr": "data:image/png;base64,AAAA"})
     assert assets(uri, None) == "data:,"
     assert assets.refused == [uri]
 
 
 def test_the_link_callback_resolves_the_fonts_inside_static_fonts(settings):
-    assets = CertificateAssets({})
+    assets = certificate_assets({})
     resolved = assets("asset:fonts/DejaVuSans.ttf", None)
     assert resolved == str(settings.BASE_DIR / "static" / "fonts" / "DejaVuSans.ttf")
 
@@ -178,7 +179,8 @@ def test_the_qr_code_encodes_the_absolute_verification_address(course, settings)
 
 def test_missing_fonts_are_reported_plainly(pending, monkeypatch, tmp_path):
     from certificates import pdf
+    from kits import pdf as pdf_kit
 
-    monkeypatch.setattr(pdf, "FONTS_DIR", tmp_path)
+    monkeypatch.setattr(pdf_kit, "FONTS_DIR", tmp_path)
     with pytest.raises(pdf.CertificateRenderError, match="make assets"):
         certificate_pdf(certificate=pending, branding=None)

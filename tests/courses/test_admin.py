@@ -50,6 +50,41 @@ def test_a_course_with_learners_is_unpublished_not_deleted(editor_client, tree, 
     assert CoursePage.objects.filter(pk=tree.course.pk).exists()
 
 
+def test_bulk_deleting_a_course_with_learners_explains_instead_of_failing(
+    editor_client, tree, user
+):
+    enrolment_start(user=user, course=tree.course)
+    index = tree.course.get_parent()
+    url = f"/admin/bulk/wagtailcore/page/delete/?id={tree.course.pk}&next=/admin/pages/{index.pk}/"
+    response = editor_client.post(url)
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/pages/{index.pk}/"
+    page = editor_client.get(response["Location"]).content.decode()
+    assert "cannot be deleted because learners have enrolled on it" in page
+    assert CoursePage.objects.filter(pk=tree.course.pk).exists()
+
+
+def test_a_learner_with_records_is_deactivated_not_deleted(editor_client, tree, user):
+    enrolment_start(user=user, course=tree.course)
+    for url in (
+        reverse("wagtailusers_users:delete", args=[user.pk]),
+        f"/admin/bulk/accounts/user/delete/?id={user.pk}&next=/admin/users/",
+    ):
+        response = editor_client.post(url, follow=True)
+        assert response.status_code == 200, url
+        assert "Deactivate the account instead" in response.content.decode(), url
+    assert type(user).objects.filter(pk=user.pk).exists()
+
+
+def test_a_user_without_records_can_be_deleted(editor_client):
+    someone = UserFactory()
+    assert (
+        editor_client.post(reverse("wagtailusers_users:delete", args=[someone.pk])).status_code
+        == 302
+    )
+    assert not type(someone).objects.filter(pk=someone.pk).exists()
+
+
 def test_a_lesson_with_learners_records_can_be_deleted(editor_client, tree, user):
     enrolment = enrolment_start(user=user, course=tree.course)
     lesson_complete(enrolment=enrolment, lesson=tree.lessons[0])

@@ -6,7 +6,7 @@ from wagtail.images.models import Image
 from wagtail.images.tests.utils import get_test_image_file
 
 from courses.blocks import FigureBlock, LessonBodyBlock, SignpostingBlock, VideoBlock
-from courses.models import SignpostingSettings
+from organisations.models import DefaultContacts
 from tests.organisations.factories import MembershipFactory
 
 pytestmark = pytest.mark.django_db
@@ -99,7 +99,7 @@ def test_signposting_shows_the_learners_own_partnership(request_for, user):
 
 
 def test_signposting_falls_back_to_the_site_default(request_for, user, home):
-    settings = SignpostingSettings.for_site(home.get_site())
+    settings = DefaultContacts.for_site(home.get_site())
     settings.name = "Area front door"
     settings.referral_phone = "01632 960 999"
     settings.save()

@@ -8,8 +8,9 @@ from django.core.management import call_command
 from wagtail.models import Revision
 
 from courses.loader.pages import CONTENT_ROOT, load_course
-from courses.loader.source import ContentError
+from courses.loader.printables import load_printables
 from courses.models import CourseIndexPage, CoursePage, LessonPage, ModulePage
+from kits.content.source import ContentError
 from tests.accounts.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,6 +81,7 @@ def test_the_cse_course_loads_and_publishes_every_page(home):
 
 
 def test_loading_twice_changes_nothing(home):
+    load_printables(home=home)  # lessons link to them
     first = load_course(folder=CONTENT_ROOT / "cse-awareness", home=home)
     revisions = Revision.objects.count()
     second = load_course(folder=CONTENT_ROOT / "cse-awareness", home=home)

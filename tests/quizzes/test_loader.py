@@ -7,8 +7,8 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from courses.loader.source import ContentError
 from courses.models import ModulePage
+from kits.content.source import ContentError
 from quizzes.loader.sync import CONTENT_ROOT, load_knowledge_checks
 from quizzes.models import KnowledgeCheck, QuestionOrder
 from tests.accounts.factories import UserFactory

@@ -7,8 +7,8 @@ import pytest
 from django.utils import timezone
 
 from courses.services import enrolment_start
-from quizzes.selectors import question_statistics
 from quizzes.services import attempt_start
+from quizzes.statistics import question_statistics
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
 from tests.quizzes.factories import KnowledgeCheckFactory, many, submitted
 

@@ -24,3 +24,28 @@ def teacher(school):
 @pytest.fixture
 def manager(school):
     return teacher_at(school, manager=True, full_name="Hana Head", email="head@riverside.example")
+
+
+@pytest.fixture
+def modules(home):
+    return module_pages(home)
+
+
+def module_pages(home):
+    """Three published practitioner modules a plan can link to, with the source
+    keys the course loader gives them."""
+    from tests.courses.factories import (
+        CourseIndexPageFactory,
+        CoursePageFactory,
+        ModulePageFactory,
+    )
+
+    index = CourseIndexPageFactory(parent=home, slug="training")
+    course = CoursePageFactory(parent=index, title="CSE awareness", slug="cse-awareness")
+    slugs = ["what-cse-is", "myths-and-realities", "warning-signs"]
+    return [
+        ModulePageFactory(
+            parent=course, title=f"Module {n}", slug=slug, source_key=f"cse-awareness/{slug}"
+        )
+        for n, slug in enumerate(slugs, start=1)
+    ]

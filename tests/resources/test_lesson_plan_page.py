@@ -2,7 +2,6 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
-from wagtail.models import Page
 
 from resources.models import LessonPlanDocument
 from tests.organisations.factories import MembershipFactory, PartnershipFactory
@@ -17,10 +16,6 @@ def plan(library):
         parent=library,
         title="Consent: getting it and giving it",
         topics=["consent", "peer-pressure"],
-        related_modules=[
-            {"type": "module", "value": "what-cse-is"},
-            {"type": "module", "value": "not-written-yet"},
-        ],
     )
 
 
@@ -71,11 +66,25 @@ def test_someone_else_sees_their_own_partnership_not_the_schools(client, plan):
     assert "01632 960 555" in html
 
 
-def test_related_modules_link_to_live_pages_by_slug(teacher_client, plan, home):
-    module = home.add_child(instance=Page(title="What CSE is", slug="what-cse-is"))
+def test_related_modules_link_to_the_chosen_live_modules(teacher_client, plan, modules):
+    shown, hidden = modules[0], modules[1]
+    plan.related_modules = [("module", shown), ("module", hidden)]
+    plan.save_revision().publish()
+    hidden.unpublish()
     html = teacher_client.get(plan.url).content.decode()
-    assert f'href="{module.url}">What CSE is</a>' in html
-    assert "not-written-yet" not in html
+    assert f'href="{shown.url}">{shown.title}</a>' in html
+    assert hidden.title not in html
+
+
+def test_a_module_link_survives_the_module_changing_its_slug(teacher_client, plan, modules):
+    module = modules[0]
+    plan.related_modules = [("module", module)]
+    plan.save_revision().publish()
+    module.slug = "renamed-module"
+    module.save_revision().publish()
+    module.refresh_from_db()
+    html = teacher_client.get(plan.url).content.decode()
+    assert f'href="{module.url}">{module.title}</a>' in html and "renamed-module" in module.url
 
 
 def test_documents_are_served_through_wagtails_document_view(teacher_client, plan):
@@ -108,16 +117,13 @@ def test_year_groups_must_sit_in_the_key_stage(library, key_stage, year_from, ye
         library.add_child(instance=plan)
 
 
-def _with_extras(library, home, *, documents: int, modules: int, steps: int):
-    slugs = [f"module-{library.pk}-{n}-{documents}" for n in range(modules)]
-    for slug in slugs:
-        home.add_child(instance=Page(title=slug, slug=slug))
+def _with_extras(library, module_pages, *, documents: int, modules: int, steps: int):
     step = {"type": "step", "value": {"title": "Step", "minutes": 5, "instructions": "<p>Go.</p>"}}
     plan = LessonPlanPageFactory(
         parent=library,
         topics=["consent", "grooming", "online-safety"][: max(1, modules)],
         activities=[step] * steps,
-        related_modules=[{"type": "module", "value": slug} for slug in slugs],
+        related_modules=[("module", module) for module in module_pages[:modules]],
     )
     for n in range(documents):
         document = Document.objects.create(
@@ -128,14 +134,14 @@ def _with_extras(library, home, *, documents: int, modules: int, steps: int):
 
 
 def test_query_count_does_not_grow_with_the_plans_length(
-    client, teacher, library, home, django_assert_num_queries
+    client, teacher, library, modules, django_assert_num_queries
 ):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
     client.force_login(teacher)
-    short = _with_extras(library, home, documents=1, modules=1, steps=1)
-    long = _with_extras(library, home, documents=6, modules=3, steps=25)
+    short = _with_extras(library, modules, documents=1, modules=1, steps=1)
+    long = _with_extras(library, modules, documents=6, modules=3, steps=25)
     client.get(short.url)  # warm the site-root cache
     with CaptureQueriesContext(connection) as queries:
         assert client.get(short.url).status_code == 200

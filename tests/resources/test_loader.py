@@ -23,7 +23,7 @@ def sources(tmp_path):
     return tmp_path
 
 
-def test_every_lesson_plan_in_the_repository_loads(home):
+def test_every_lesson_plan_in_the_repository_loads(home, modules):
     report = lesson_plans_load()
     assert report.errors == []
     assert len(report.created) >= 8
@@ -43,7 +43,20 @@ def test_every_lesson_plan_in_the_repository_loads(home):
     assert consent.lesson_format == "scenarios" and consent.duration_minutes == 55
     assert [b.block_type for b in consent.activities][:2] == ["notes", "step"]
     assert "<b>If a pupil discloses:</b>" in consent.safeguarding_notes
-    assert [b.value for b in consent.related_modules] == ["what-cse-is", "myths-and-realities"]
+    assert [b.value.pk for b in consent.related_modules] == [modules[0].pk, modules[1].pk]
+
+
+def test_a_plan_loaded_before_its_course_gains_the_links_on_the_next_run(home, sources):
+    from tests.resources.conftest import module_pages
+
+    lesson_plans_load(directory=sources)
+    consent = LessonPlanPage.objects.get(slug="ks3-consent-getting-and-giving")
+    assert list(consent.related_modules) == []
+    loaded = module_pages(home)
+    report = lesson_plans_load(directory=sources)
+    assert "ks3-consent-getting-and-giving" in report.updated
+    consent.refresh_from_db()
+    assert [b.value.pk for b in consent.related_modules] == [loaded[0].pk, loaded[1].pk]
 
 
 def test_a_second_run_changes_nothing(home, sources):
@@ -77,7 +90,7 @@ def test_a_page_an_editor_changed_is_left_alone(home, sources):
     path = sources / CONSENT
     path.write_text(path.read_text().replace("duration_minutes: 55", "duration_minutes: 50"))
     report = lesson_plans_load(directory=sources)
-    assert report.edited == ["ks3-consent-getting-and-giving"]
+    assert report.kept == ["ks3-consent-getting-and-giving"]
     page.refresh_from_db()
     assert page.title == "Consent (edited by the partnership)"
     assert page.duration_minutes == 55
@@ -90,8 +103,28 @@ def test_an_unpublished_page_stays_unpublished(home, sources):
     page.unpublish()
     path = sources / GANGS
     path.write_text(path.read_text() + "\nMore notes.\n")
-    assert lesson_plans_load(directory=sources).edited == ["ks4-gangs-and-groups"]
+    assert lesson_plans_load(directory=sources).kept == ["ks4-gangs-and-groups"]
     assert not LessonPlanPage.objects.get(pk=page.pk).live
+
+
+@pytest.mark.parametrize("hold", ["lock", "draft"])
+def test_a_plan_an_editor_has_locked_or_drafted_is_left_alone(home, sources, hold):
+    lesson_plans_load(directory=sources)
+    page = LessonPlanPage.objects.get(slug="ks4-gangs-and-groups")
+    editor = UserFactory(is_staff=True)
+    if hold == "lock":
+        page.locked, page.locked_by = True, editor
+        page.save()
+    else:
+        page.title = "Gangs and groups (draft in hand)"
+        page.save_revision(user=editor)
+    path = sources / GANGS
+    path.write_text(path.read_text() + "\nA new paragraph of notes.\n")
+    report = lesson_plans_load(directory=sources)
+    assert report.kept == ["ks4-gangs-and-groups"]
+    page.refresh_from_db()
+    assert "A new paragraph of notes." not in str(page.activities.raw_data)
+    assert page.get_latest_revision().user_id == editor.pk or page.locked
 
 
 @pytest.mark.parametrize(
@@ -102,7 +135,7 @@ def test_an_unpublished_page_stays_unpublished(home, sources):
         ("  - consent\n", "  - kindness\n", "unknown or missing topics"),
         ("type: worksheet", "type: quiz", "unknown block type"),
         ("minutes: 15\n", "", "step block lacks minutes"),
-        ("---\ntitle", "title", "no front matter"),
+        ("---\ntitle", "title", "must start with '---' front matter"),
     ],
 )
 def test_a_format_error_is_reported_and_the_rest_still_load(home, sources, find, replace, message):

@@ -48,7 +48,7 @@ def test_text_is_escaped_and_nothing_is_fetched(library, caplog):
         summary='<link rel="stylesheet" href="file:///etc/passwd">Summary',
     )
     with caplog.at_level(logging.WARNING):
-        content = lesson_plan_pdf(plan=plan, partnership=None)
+        content = lesson_plan_pdf(plan=plan, contacts=None)
     text = text_of(content)
     # The markup arrives as text on the page, not as an element to fetch.
     assert 'Fish & chips <img src="http://169.254.169.254/latest/meta-data/">' in text
@@ -70,6 +70,14 @@ def test_rich_text_images_are_not_fetched(library, monkeypatch):
         safeguarding_notes='<p>Notes</p><img src="http://169.254.169.254/x.png">'
         '<img src="/etc/passwd">',
     )
-    content = lesson_plan_pdf(plan=plan, partnership=None)
+    content = lesson_plan_pdf(plan=plan, contacts=None)
     assert content.startswith(b"%PDF-")
     assert attempts == []
+
+
+def test_a_plan_prints_names_in_any_latin_script(library):
+    """Lesson plans embed the same fonts as certificates, so accented and
+    Vietnamese letters print as written rather than as blanks."""
+    plan = LessonPlanPageFactory(parent=library, summary="Written by Zoë Ångström-Nguyễn.")
+    text = text_of(lesson_plan_pdf(plan=plan, contacts=None))
+    assert "Zoë Ångström-Nguyễn" in text

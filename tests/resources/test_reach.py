@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from resources.models import KeyStage
-from resources.selectors import Reach, reach_by_key_stage, reach_by_topic, reach_totals
+from resources.selectors.reach import Reach, reach_by_key_stage, reach_by_topic, reach_totals
 from tests.organisations.factories import PartnershipFactory
 from tests.resources.factories import DeliveryFactory, LessonPlanPageFactory, SchoolFactory
 

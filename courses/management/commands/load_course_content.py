@@ -2,8 +2,9 @@ from django.core.management.base import BaseCommand, CommandError
 from wagtail.models import Site
 
 from courses.loader.pages import CONTENT_ROOT, load_course
-from courses.loader.source import ContentError
+from courses.loader.printables import PRINTABLES_ROOT, load_printables
 from courses.models import CourseIndexPage
+from kits.content.source import ContentError
 
 
 class Command(BaseCommand):
@@ -23,6 +24,12 @@ class Command(BaseCommand):
         home = site.root_page.specific if site else None
         if home is None or not CourseIndexPage.can_exist_under(home):
             raise CommandError("There is no home page yet: run `manage.py seed_demo` first.")
+        if PRINTABLES_ROOT.is_dir():
+            try:
+                report = load_printables(home=home)
+            except ContentError as error:
+                raise CommandError(str(error)) from error
+            self.stdout.write(self.style.SUCCESS(f"printables: {report.summary()} pages."))
         names = options["courses"] or sorted(
             path.name for path in CONTENT_ROOT.iterdir() if (path / "course.md").exists()
         )

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from courses.loader.source import ContentError
+from kits.content.source import ContentError
 from quizzes.loader.sync import CONTENT_ROOT, load_knowledge_checks
 
 

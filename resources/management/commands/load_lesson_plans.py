@@ -17,10 +17,10 @@ class Command(BaseCommand):
         report = lesson_plans_load(directory=directory)
         self.stdout.write(
             f"Lesson plans: {len(report.created)} created, {len(report.updated)} updated, "
-            f"{len(report.unchanged)} unchanged, {len(report.edited)} left alone "
+            f"{len(report.unchanged)} unchanged, {len(report.kept)} left alone "
             "(changed in the admin)."
         )
-        for slug in report.edited:
+        for slug in report.kept:
             self.stdout.write(f"  left alone: {slug}")
         if report.errors:
             raise CommandError("Some lesson plans could not be read:\n" + "\n".join(report.errors))

@@ -1,13 +1,19 @@
-"""Who a learner should contact about a child: their own partnership's local
-contacts, or the site's default when their partnership has given none."""
+"""Who a reader should contact about a child: one home, one fallback rule.
+
+The reader's own partnership's local contacts when it has given any; otherwise
+the site's default contacts (``DefaultContacts``). Every place that shows
+contacts (lesson signposting, lesson plans and their PDFs, printables) gets
+them from ``local_contacts_for`` and renders them with
+``organisations/includes/local_contacts.html`` (or ``..._pdf.html``).
+"""
 
 from dataclasses import dataclass
 
 from django.core.cache import cache
 from wagtail.models import Site
 
-from courses.models import SignpostingSettings
 from organisations.access import partnership_for_user
+from organisations.models import DefaultContacts, Partnership
 
 # A safety net: saving the setting clears the cached copy at once.
 DEFAULT_CONTACTS_TTL = 60 * 60
@@ -23,6 +29,16 @@ class LocalContacts:
     notes: str = ""
     is_default: bool = False
 
+    @classmethod
+    def of_partnership(cls, partnership: Partnership) -> "LocalContacts":
+        return cls(
+            name=partnership.name,
+            phone=partnership.referral_phone,
+            email=partnership.referral_email,
+            website=partnership.website,
+            designated_officer=partnership.designated_officer,
+        )
+
     @property
     def phone_uri(self) -> str:
         return "tel:" + "".join(ch for ch in self.phone if ch.isdigit() or ch == "+")
@@ -33,32 +49,29 @@ class LocalContacts:
 
 
 def local_contacts_for(request) -> LocalContacts:
-    """The contacts to show the person making ``request`` (None: the site default)."""
+    """The contacts to show the person making ``request``."""
     user = getattr(request, "user", None)
     partnership = partnership_for_user(user) if user is not None else None
-    if partnership is not None and partnership.has_contacts:
-        return LocalContacts(
-            name=partnership.name,
-            phone=partnership.referral_phone,
-            email=partnership.referral_email,
-            website=partnership.website,
-            designated_officer=partnership.designated_officer,
-        )
+    if partnership is not None:
+        contacts = LocalContacts.of_partnership(partnership)
+        if contacts.has_contacts:
+            return contacts
     site = Site.find_for_request(request) if request is not None else None
-    return site_default_contacts(site or Site.objects.get(is_default_site=True))
+    return site_default_contacts(site)
 
 
 def _cache_key(site_id: int) -> str:
-    return f"courses:default-contacts:{site_id}"
+    return f"organisations:default-contacts:{site_id}"
 
 
-def site_default_contacts(site) -> LocalContacts:
-    """The site's default contacts, kept in the shared cache: they change rarely,
-    and a lesson page must stay within its query budget. Saving the setting
-    clears the cache (courses.apps)."""
+def site_default_contacts(site: Site | None = None) -> LocalContacts:
+    """The site's default contacts (the default site's when ``site`` is None),
+    kept in the shared cache: they change rarely, and a lesson page must stay
+    within its query budget. Saving the setting clears the cache."""
+    site = site or Site.objects.get(is_default_site=True)
     contacts = cache.get(_cache_key(site.pk))
     if contacts is None:
-        default = SignpostingSettings.for_site(site)
+        default = DefaultContacts.for_site(site)
         contacts = LocalContacts(
             name=default.name,
             phone=default.referral_phone,

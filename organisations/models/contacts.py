@@ -4,12 +4,14 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
 
 @register_setting(icon="help")
-class SignpostingSettings(BaseSiteSetting):
-    """Who to contact, for learners whose partnership has given no local contacts.
+class DefaultContacts(BaseSiteSetting):
+    """Who to contact, for people whose partnership has given no local contacts.
 
-    A lesson's signposting block shows the learner's own partnership's contacts;
-    these site-wide defaults stand in when there are none. Never put a number here
-    that has not been checked with the service it belongs to.
+    Wherever the platform shows local contacts (a lesson's signposting block, a
+    lesson plan, a printable), it shows the reader's own partnership's; these
+    site-wide defaults stand in when there are none (``organisations.contacts``).
+    Never put a number here that has not been checked with the service it
+    belongs to.
     """
 
     name = models.CharField(
