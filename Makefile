@@ -79,7 +79,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources
+	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources compliance
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:

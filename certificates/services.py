@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from certificates.codes import code_generate
+from certificates.events import certificate_revoked
 from certificates.expiry import certificate_expires_at
 from certificates.mail import certificate_email_message
 from certificates.models import Certificate, CertificateBranding
@@ -161,6 +162,7 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
             locked.revoked_by = by
             locked.revocation_reason = reason
             locked.save(update_fields=["revoked_at", "revoked_by", "revocation_reason"])
+            certificate_revoked(locked)
     return locked
 
 
