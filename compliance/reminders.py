@@ -15,7 +15,7 @@ from itertools import islice
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import connection, transaction
-from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Subquery
+from django.db.models import Count, Exists, IntegerField, Max, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -67,7 +67,7 @@ def selections(today: date) -> list[tuple[str, object]]:
             last=Subquery(overdue_logs.annotate(at=Max("sent_at")).values("at")[:1]),
         )
         .filter(sent__lt=OVERDUE_CAP)
-        .exclude(last__gt=week_ago)
+        .filter(Q(last__isnull=True) | Q(last__lte=week_ago))
     )
     soon = ["not_started", "in_progress", "due_soon"]
     return [
