@@ -55,6 +55,7 @@ demo: migrate
 	$(MANAGE) load_course_content
 	$(MANAGE) load_knowledge_checks
 	$(MANAGE) load_lesson_plans
+	$(MANAGE) seed_training_requirements
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
