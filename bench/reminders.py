@@ -34,7 +34,13 @@ from django.utils import timezone  # noqa: E402
 ASSIGNMENTS = 50_000
 # Each fifth of the people stands somewhere else: far off, due in 10 days,
 # due tomorrow, overdue, completed (who get nothing).
-PLAN = [(200, "not_started"), (10, "due_soon"), (1, "due_soon"), (-3, "overdue"), (300, "completed")]
+PLAN = [
+    (200, "not_started"),
+    (10, "due_soon"),
+    (1, "due_soon"),
+    (-3, "overdue"),
+    (300, "completed"),
+]
 
 
 def seed():

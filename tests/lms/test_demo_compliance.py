@@ -10,10 +10,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _statuses():
-    return dict(
-        (status, Assignment.objects.filter(status=status).count())
+    return {
+        status: Assignment.objects.filter(status=status).count()
         for status in ("overdue", "due_soon", "completed", "exempt")
-    )
+    }
 
 
 def test_the_demo_has_overdue_due_soon_completed_and_one_exempt(capsys):
