@@ -17,11 +17,7 @@ from compliance.reminders import reminders_send
 from organisations.models import Sector
 from tests.certificates.factories import completed_enrolment, course_index, course_page
 from tests.organisations.factories import MembershipFactory, OrganisationFactory
-from tests.services.conftest import (  # noqa: F401 (the fixtures)
-    celery_worker_process,
-    mail_dir,
-    wait_for,
-)
+from tests.services.conftest import wait_for
 
 pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True)]
 
