@@ -45,9 +45,9 @@ def _not_sent(kind: str):
     )
 
 
-def selections(today: date) -> list[tuple[str, object]]:
-    """(kind, queryset of rows) for every learner reminder due on ``today``."""
-    base = _reachable()
+def _overdue(base):
+    """Overdue or expired, with fewer than the cap of weekly reminders, the last
+    at least a week ago; ``sent`` says how many so far."""
     overdue_logs = (
         ReminderLog.objects.filter(
             assignment=OuterRef("pk"), cycle=OuterRef("cycle"), kind__startswith="overdue"
@@ -56,7 +56,7 @@ def selections(today: date) -> list[tuple[str, object]]:
         .values("assignment")
     )
     week_ago = timezone.now() - timedelta(days=7) + timedelta(hours=1)
-    overdue = (
+    return (
         base.filter(status__in=["overdue", "expired"])
         .annotate(
             sent=Coalesce(
@@ -69,6 +69,12 @@ def selections(today: date) -> list[tuple[str, object]]:
         .filter(sent__lt=OVERDUE_CAP)
         .filter(Q(last__isnull=True) | Q(last__lte=week_ago))
     )
+
+
+def selections(today: date) -> list[tuple[str, object]]:
+    """(kind, queryset of rows) for every learner reminder due on ``today``."""
+    base = _reachable()
+    overdue = _overdue(base)
     soon = ["not_started", "in_progress", "due_soon"]
     return [
         (

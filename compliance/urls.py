@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("organisations/<int:org>/new/", requirements.requirement_new, name="requirement_new_org"),
     path("<int:pk>/", requirements.requirement_detail, name="requirement"),
+    path("<int:pk>/edit/", requirements.requirement_edit, name="requirement_edit"),
     path("<int:pk>/retire/", requirements.requirement_retire, name="requirement_retire"),
     path("team/", learner.team, name="team"),
     path("records/", records.record_list, name="records"),

@@ -5,6 +5,7 @@ served only to those allowed to see the record (others get 404)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -19,8 +20,6 @@ from organisations.access import organisations_visible_to
 def _assignment_for(user, pk: int) -> Assignment:
     """The user's own assignment, or one of their staff's, or 404."""
     visible = organisations_visible_to(user)
-    from django.db.models import Q
-
     return get_object_or_404(
         Assignment.objects.filter(Q(user=user) | Q(organisation__in=visible)).select_related(
             "requirement__course", "user"

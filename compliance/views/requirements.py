@@ -81,6 +81,62 @@ def requirement_new(request, partnership: int | None = None, org: int | None = N
     )
 
 
+def _initial(requirement) -> dict:
+    return {
+        "course": requirement.course_id,
+        "renewal_course": requirement.renewal_course_id,
+        "sectors": requirement.sectors,
+        "organisations": list(requirement.organisations.all()),
+        "groups": list(requirement.groups.all()),
+        "starts_on": requirement.starts_on,
+        "due_within_days": requirement.due_within_days,
+        "due_by": requirement.due_by,
+        "validity_months": requirement.validity_months,
+        "window_days": requirement.window_days,
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def requirement_edit(request, pk: int):
+    """Change the audience, dates or renewal; assignments follow on commit."""
+    requirement = requirement_for(request.user, pk)
+    if requirement.is_retired:
+        raise Http404("A retired requirement cannot be changed.")
+    organisation = requirement.owner_organisation
+    form = RequirementForm(
+        request.POST or None,
+        initial=_initial(requirement),
+        partnership=requirement.partnership,
+        organisation=organisation,
+    )
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            services.requirement_update(
+                requirement=requirement,
+                by=request.user,
+                organisations=data.get("organisations") or [],
+                groups=data.get("groups") or [],
+                **_form_values(data),
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, "The requirement is saved; assignments are being updated.")
+            return redirect("compliance:requirement", requirement.pk)
+    return render(
+        request,
+        "compliance/requirement_form.html",
+        {
+            "form": form,
+            "partnership": requirement.partnership,
+            "organisation": organisation,
+            "requirement": requirement,
+        },
+    )
+
+
 @login_required
 @require_GET
 def requirement_detail(request, pk: int):

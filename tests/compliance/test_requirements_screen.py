@@ -90,3 +90,28 @@ def test_retiring_keeps_the_history(requirement, lead, learner, client):
     assert requirement.retired_at is not None
     assert Assignment.objects.filter(requirement=requirement).count() == 1
     assert "Retired on" in client.get(f"/mandatory-training/{requirement.pk}/").content.decode()
+
+
+def test_a_lead_narrows_the_audience_and_assignments_follow(
+    requirement, lead, learner, partnership, course, client, django_capture_on_commit_callbacks
+):
+    from organisations.models import WorkforceGroup
+
+    other = WorkforceGroup.objects.create(partnership=partnership, name="Group 3")
+    client.force_login(lead)
+    assert client.get(f"/mandatory-training/{requirement.pk}/edit/").status_code == 200
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            f"/mandatory-training/{requirement.pk}/edit/", _form(course, groups=[other.pk])
+        )
+    assert response.status_code == 302
+    assignment = Assignment.objects.get(requirement=requirement, user=learner)
+    assert assignment.in_audience is False
+    assert list(requirement.groups.all()) == [other]
+
+
+def test_a_retired_requirement_cannot_be_changed(requirement, lead, course, client):
+    client.force_login(lead)
+    client.post(f"/mandatory-training/{requirement.pk}/retire/")
+    response = client.post(f"/mandatory-training/{requirement.pk}/edit/", _form(course))
+    assert response.status_code == 404
