@@ -91,11 +91,17 @@ def _delivered(mail_dir) -> Counter:
     return Counter(re.findall(r"^To: (\S+)$", text, flags=re.MULTILINE))
 
 
+def _empty(folder) -> None:
+    for path in folder.iterdir():
+        path.unlink()
+
+
 @pytest.fixture
 def empty_mail_dir(mail_dir):
-    for path in mail_dir.iterdir():
-        path.unlink()
-    return mail_dir
+    """The session's mail folder, empty before and after (other tests read it)."""
+    _empty(mail_dir)
+    yield mail_dir
+    _empty(mail_dir)
 
 
 def _wait_for_all(mail_dir) -> Counter:
