@@ -59,6 +59,7 @@ demo: migrate
 	$(MANAGE) load_course_content
 	$(MANAGE) load_knowledge_checks
 	$(MANAGE) load_lesson_plans
+	$(MANAGE) seed_training_requirements
 
 run: demo
 	$(MANAGE) runserver 127.0.0.1:8000
@@ -89,7 +90,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources
+	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources compliance
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:

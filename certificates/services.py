@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from certificates.codes import code_generate
+from certificates.events import certificate_revoked
 from certificates.expiry import certificate_expires_at
 from certificates.mail import certificate_email_message
 from certificates.models import Certificate, CertificateBranding
@@ -191,6 +192,7 @@ def certificate_revoke(*, certificate: Certificate, by, reason: str) -> Certific
             audit_log(
                 instance=locked, action="certificates.revoke", user=by, data={"reason": reason}
             )
+            certificate_revoked(locked)
     return locked
 
 

@@ -1,17 +1,33 @@
-"""What the My learning page shows: the learner's courses in progress, every
-completion with its date, and the refreshers that are due."""
+"""What the My learning page shows: the learner's required training first, then
+courses in progress, every completion with its date, and the refreshers due.
+
+Required training comes from the apps to the right (compliance) through the
+``courses_required_training`` hook: each handler takes ``user=`` and returns
+items with ``course``, ``due_on``, ``tag``, ``tag_class`` and ``record_url``,
+most urgent first, in a constant number of queries.
+"""
 
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
 from django.utils import timezone
+from wagtail import hooks
 
 from courses.models import Enrolment, LessonProgress
 from courses.outline import course_outlines
 from courses.refreshers import refresher_due_on, refresher_is_due
 from courses.requirements import module_requirements_many
 from courses.selectors import CourseProgress, course_progress
+
+REQUIRED_TRAINING_HOOK = "courses_required_training"
+
+
+def required_training(*, user) -> list:
+    """What the learner is required to take, from every registered handler."""
+    return [
+        item for handler in hooks.get_hooks(REQUIRED_TRAINING_HOOK) for item in handler(user=user)
+    ]
 
 
 @dataclass
@@ -73,6 +89,7 @@ def my_learning_overview(*, user) -> dict:
         due = is_latest and e.course_id not in open_course_ids and refresher_is_due(due_on)
         completed.append(CompletedCourse(e, due_on, due, is_latest))
     return {
+        "required": required_training(user=user),
         "current": current,
         "completed": completed,
         "refreshers_due": [c for c in completed if c.refresher_due],

@@ -5,6 +5,7 @@ constraints); these functions are safe to repeat and to run concurrently."""
 from django.db import transaction
 from django.utils import timezone
 
+from courses.events import enrolment_changed
 from courses.models import CoursePage, Enrolment, LessonPage, LessonProgress
 from courses.selectors import enrolment_is_finished
 
@@ -22,7 +23,11 @@ def enrolment_start(*, user, course: CoursePage) -> Enrolment:
     catches the loser's IntegrityError and fetches the winner's row.
     """
     with transaction.atomic():
-        enrolment, _ = Enrolment.objects.get_or_create(user=user, course=course, completed_at=None)
+        enrolment, created = Enrolment.objects.get_or_create(
+            user=user, course=course, completed_at=None
+        )
+        if created:
+            enrolment_changed(enrolment)
     return enrolment
 
 
@@ -76,3 +81,4 @@ def _on_enrolment_completed(enrolment: Enrolment) -> None:
     from certificates.services import certificate_issue_on_completion
 
     certificate_issue_on_completion(enrolment=enrolment)
+    enrolment_changed(enrolment)

@@ -7,6 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.documents.views.serve import serve as wagtaildocs_serve
 
+from compliance.views import learner as compliance_learner
 from courses import views as course_views
 from lms.health import healthz
 
@@ -31,9 +32,11 @@ urlpatterns = [
     path("organisations/", include("organisations.urls")),
     path("rse/", include("resources.urls")),
     path("my-learning/", course_views.my_learning, name="my_learning"),
+    path("my-learning/reminders/", compliance_learner.reminders_sent, name="reminders_sent"),
     path("learning/", include("courses.urls")),
     path("knowledge-checks/", include("quizzes.urls")),
     path("certificates/", include("certificates.urls")),
+    path("mandatory-training/", include("compliance.urls")),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="lms/accessibility.html"),

@@ -13,6 +13,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from organisations.events import membership_changed
 from organisations.models import (
     Invitation,
     Membership,
@@ -145,6 +146,7 @@ def invitation_accept(*, token: str, user) -> Membership:
     invitation.accepted_at, invitation.accepted_by = timezone.now(), user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     log(membership, "organisations.membership.invited", user=user)
+    membership_changed(membership)
     return membership
 
 

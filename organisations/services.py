@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from organisations.events import membership_changed
 from organisations.models import (
     Membership,
     MembershipSource,
@@ -76,6 +77,7 @@ def memberships_email_verified(*, user, email: str) -> list[Membership]:
             _activate(membership, source=MembershipSource.DOMAIN)
             membership.save()
             log(membership, "organisations.membership.verified", user=user)
+            membership_changed(membership)
             activated.append(membership)
         elif membership.source == MembershipSource.REQUEST:
             notify_managers_of_request(membership)
@@ -96,6 +98,7 @@ def membership_approve(*, membership: Membership, by, group: WorkforceGroup | No
     membership.decided_by = by
     membership.save()
     log(membership, "organisations.membership.approve", user=by)
+    membership_changed(membership)
     notify_requester(membership, approved=True)
     return membership
 
@@ -131,6 +134,7 @@ def membership_end(*, membership: Membership, by, left_on, reason: str) -> Membe
     membership.decided_by = by
     membership.save()
     log(membership, "organisations.membership.end", user=by, data={"reason": reason})
+    membership_changed(membership)
     return membership
 
 
@@ -150,6 +154,8 @@ def membership_change(
     membership.save(update_fields=["group", "job_role"])
     if changes:
         log(membership, "organisations.membership.change", user=by, data=changes)
+    if "group" in changes:
+        membership_changed(membership)
     if membership.is_manager != is_manager:
         membership_set_manager(membership=membership, is_manager=is_manager, by=by)
     return membership

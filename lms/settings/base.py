@@ -8,6 +8,7 @@ media on disk). ``dev``, ``test`` and ``production`` are short overrides.
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -32,6 +33,7 @@ INSTALLED_APPS = [
     "quizzes",
     "certificates",
     "resources",
+    "compliance",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -251,6 +253,20 @@ CELERY_BEAT_SCHEDULE = {
         "task": "certificates.tasks.sweep_pending_certificates",
         "schedule": 120.0,
     },
+    # Mandatory training (Europe/London, CELERY_TIMEZONE): statuses rebuilt at
+    # night, learner reminders each morning, manager digests on Monday mornings.
+    "compliance-reconcile": {
+        "task": "compliance.tasks.reconcile_assignments",
+        "schedule": crontab(hour=2, minute=15),
+    },
+    "compliance-reminders": {
+        "task": "compliance.tasks.send_reminders",
+        "schedule": crontab(hour=7, minute=30),
+    },
+    "compliance-digests": {
+        "task": "compliance.tasks.send_manager_digests",
+        "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
+    },
 }
 
 # --- Certificates ---------------------------------------------------------
@@ -284,8 +300,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Files that only their owners may fetch (certificate PDFs): outside MEDIA_ROOT,
-# with no URL, served only by views that check access (kits/storage.py).
+# Files only some people may fetch (certificate PDFs, evidence of training done
+# elsewhere): outside MEDIA_ROOT, with no URL, served only by views that check
+# access (kits/storage.py).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -181,4 +181,6 @@ def test_completing_a_course_through_courses_leaves_a_pending_certificate(
     certificate = Certificate.objects.get(enrolment=enrolment)
     assert certificate.state == Certificate.State.PENDING
     assert certificate.completed_at == progress.enrolment.completed_at
-    assert len(callbacks) == 1  # its rendering, enqueued for after the commit
+    # Its rendering, enqueued for after the commit, and the completion's
+    # announcement to the apps on the right (courses_enrolment_changed).
+    assert len(callbacks) == 2

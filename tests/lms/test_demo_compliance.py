@@ -1,0 +1,32 @@
+"""The demo requires the CSE course of everyone, with every status to show."""
+
+import pytest
+from django.core.management import call_command
+
+from compliance.models import Assignment, Requirement
+from tests.certificates.factories import course_index, course_page
+
+pytestmark = pytest.mark.django_db
+
+
+def _statuses():
+    return {
+        status: Assignment.objects.filter(status=status).count()
+        for status in ("overdue", "due_soon", "completed", "exempt")
+    }
+
+
+def test_the_demo_has_overdue_due_soon_completed_and_one_exempt(capsys):
+    call_command("seed_demo")
+    call_command("seed_training_requirements")
+    assert "Skipped" in capsys.readouterr().out  # the course is not loaded yet
+    course_page(course_index(), slug="cse-awareness")
+    call_command("seed_training_requirements")
+    first = _statuses()
+    assert first["overdue"] >= 20 and first["due_soon"] >= 20 and first["completed"] >= 50
+    assert first["exempt"] == 1
+    learner = Assignment.objects.get(user__email="learner@health.northvale.example")
+    assert learner.status == "overdue"
+    call_command("seed_training_requirements")
+    assert _statuses() == first
+    assert Requirement.objects.count() == 1
