@@ -40,3 +40,9 @@ def test_an_administrator_adds_a_requirement_in_the_admin(
 def test_the_admin_is_for_administrators_only(client, learner):
     client.force_login(learner)
     assert client.get("/admin/compliance_requirements/").status_code in (302, 403)
+
+
+def test_an_administrator_opens_a_requirement_in_the_admin(admin_client, requirement):
+    page = admin_client.get(f"/admin/compliance_requirements/edit/{requirement.pk}/")
+    assert page.status_code == 200
+    assert requirement.course.title in page.content.decode()

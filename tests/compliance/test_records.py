@@ -171,3 +171,13 @@ def test_missing_fields_are_explained(manager, requirement, learner, client):
 def test_someone_elses_assignment_answers_404(requirement, learner, other_user, client):
     client.force_login(other_user)
     assert _submit(client, assignment_of(learner, requirement)).status_code == 404
+
+
+def test_a_manager_sees_the_records_waiting_for_a_decision(submitted, manager, learner, client):
+    client.force_login(manager)
+    page = client.get("/mandatory-training/records/").content.decode()
+    assert f'href="/mandatory-training/records/{submitted.pk}/">{learner.full_name}</a>' in page
+    assert submitted.requirement.course.title in page
+    client.force_login(learner)
+    page = client.get("/mandatory-training/records/").content.decode()
+    assert "Nothing is waiting for a decision." in page

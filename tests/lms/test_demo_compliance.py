@@ -17,7 +17,7 @@ def _statuses():
 
 
 def test_the_demo_has_overdue_due_soon_completed_and_one_exempt(capsys):
-    call_command("seed_demo")
+    call_command("seed_demo", allow_demo_accounts=True)
     call_command("seed_training_requirements")
     assert "Skipped" in capsys.readouterr().out  # the course is not loaded yet
     course_page(course_index(), slug="cse-awareness")
