@@ -123,8 +123,16 @@ def _lock_usable(token: str) -> Invitation:
 
 @transaction.atomic
 def invitation_accept(*, token: str, user) -> Membership:
-    """The signed-in ``user`` accepts: their membership becomes active at once."""
+    """The signed-in ``user`` accepts: their membership becomes active at once.
+
+    Only the invited address may accept: a forwarded or leaked link does not let
+    another account join (the invitation stays open for its invitee)."""
     invitation = _lock_usable(token)
+    if not _holds_address(user, invitation.email):
+        raise ValidationError(
+            f"This invitation was sent to {invitation.email}. Sign in with that address "
+            "to accept it, or ask the manager to invite the address you use."
+        )
     membership, _ = Membership.objects.select_for_update().get_or_create(
         user=user,
         organisation=invitation.organisation,
@@ -148,6 +156,13 @@ def invitation_accept(*, token: str, user) -> Membership:
     log(membership, "organisations.membership.invited", user=user)
     membership_changed(membership)
     return membership
+
+
+def _holds_address(user, email: str) -> bool:
+    """Whether ``email`` is ``user``'s sign-in address or one they have verified."""
+    if user.email.casefold() == email.casefold():
+        return True
+    return EmailAddress.objects.filter(user=user, email__iexact=email, verified=True).exists()
 
 
 @transaction.atomic

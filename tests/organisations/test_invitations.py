@@ -80,6 +80,21 @@ def test_someone_with_an_account_signs_in_and_the_membership_is_attached(
     assert Invitation.objects.get().accepted_by == existing
 
 
+def test_a_forwarded_link_does_not_let_another_account_join(
+    client, school, head, django_capture_on_commit_callbacks
+):
+    invite(school, head, django_capture_on_commit_callbacks, is_manager=True)
+    path = link_path(mail.outbox[0])
+    stranger = UserFactory(email="someone.else@example.org")
+    client.force_login(stranger)
+    response = client.post(path, follow=True)
+    assert "This invitation was sent to new.colleague@riverside.sch.example" in (
+        response.content.decode()
+    )
+    assert not stranger.memberships.exists()
+    assert Invitation.objects.get().accepted_at is None  # still open for its invitee
+
+
 def test_an_expired_link_is_refused_and_changes_nothing(
     client, school, head, django_capture_on_commit_callbacks
 ):
