@@ -92,8 +92,8 @@ def test_images_and_videos_stay_inside_the_lesson_budget(
     counts = []
     for lesson, count in ((small, 1), (large, 8)):
         # One query each for the images, their renditions and the videos'
-        # embeds, however many there are: 11 for the lesson, 3 for its media.
-        with django_assert_max_num_queries(14) as captured:
+        # embeds, however many there are, inside the lesson's budget of 12.
+        with django_assert_max_num_queries(12) as captured:
             response = signed_in.get(lesson.url)
         html = response.content.decode()
         assert html.count("<iframe") == count

@@ -96,3 +96,14 @@ def test_teachers_find_their_delivery_log_in_the_header(client, site):
     )
     client.force_login(nurse)
     assert "Delivery log" not in client.get("/").content.decode()
+
+
+def test_only_people_who_can_open_the_admin_see_its_link(client, site, user):
+    from allauth.mfa.models import Authenticator
+    from django.contrib.auth.models import Group
+
+    client.force_login(user)
+    assert 'href="/admin/"' not in client.get("/").content.decode()
+    user.groups.add(Group.objects.get(name="Editors"))
+    Authenticator.objects.create(user=user, type=Authenticator.Type.TOTP, data={"secret": "x"})
+    assert 'href="/admin/"' in client.get("/").content.decode()
