@@ -10,8 +10,18 @@ BEFORE = [("organisations", "0001_initial")]
 AFTER = [("organisations", "0003_existing_memberships_active")]
 
 
-def test_existing_memberships_become_active_in_the_default_group():
+@pytest.fixture
+def migrator():
+    """A migration executor; afterwards every app is migrated forward again, so
+    the tests after this one find the whole schema (going back to BEFORE also
+    unapplies the other apps' migrations that depend on it)."""
+    yield MigrationExecutor(connection)
     executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_existing_memberships_become_active_in_the_default_group(migrator):
+    executor = migrator
     executor.migrate(BEFORE)
     old = executor.loader.project_state(BEFORE).apps
     User = old.get_model("accounts", "User")
