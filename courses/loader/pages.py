@@ -112,14 +112,20 @@ def _confidence(meta, where) -> list[dict]:
     ]
 
 
-def course_index(home: Page) -> CourseIndexPage:
-    """The one course index, made under the home page (at /training/) if missing."""
-    index = CourseIndexPage.objects.first()
+def index_page(model, home: Page, *, key: str, fields: dict) -> Page:
+    """The one page of ``model`` (a list such as /training/), made under the home
+    page if missing."""
+    index = model.objects.first()
     if index is None:
-        index = CourseIndexPage(source_key="training", **INDEX)
+        index = model(source_key=key, **fields)
         home.add_child(instance=index)
         publish(index)
     return index
+
+
+def course_index(home: Page) -> CourseIndexPage:
+    """The one course index, at /training/."""
+    return index_page(CourseIndexPage, home, key="training", fields=INDEX)
 
 
 def _link_home_page(home, index) -> None:

@@ -12,12 +12,12 @@ from django.db import transaction
 from wagtail.models import Page
 
 from courses.loader.body import body_data
-from courses.loader.pages import CONTENT_ROOT, sync_page
+from courses.loader.pages import CONTENT_ROOT, index_page, sync_page
 from courses.loader.source import read_source_file
 from courses.models import PrintableIndexPage, PrintablePage
 from courses.printable_blocks import PrintableBodyBlock
 from kits.content.source import ContentError, SourceFile
-from kits.content.sync import LoadReport, publish
+from kits.content.sync import LoadReport
 
 PRINTABLES_ROOT = CONTENT_ROOT / "printables"
 INDEX = {
@@ -29,13 +29,8 @@ INDEX = {
 
 
 def printable_index(home: Page) -> PrintableIndexPage:
-    """The one list of printables, made under the home page (at /tools/) if missing."""
-    index = PrintableIndexPage.objects.first()
-    if index is None:
-        index = PrintableIndexPage(source_key="tools", **INDEX)
-        home.add_child(instance=index)
-        publish(index)
-    return index
+    """The one list of printables, at /tools/."""
+    return index_page(PrintableIndexPage, home, key="tools", fields=INDEX)
 
 
 def _fields(source: SourceFile) -> dict:
