@@ -13,22 +13,14 @@ that choose candidates (those reading the assignments table); each batch of
 """
 
 import os
-import sys
 import time
 from datetime import timedelta
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lms_bench")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+from throwaway import throwaway_database
+
 BROKER = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 
-import django  # noqa: E402
-
-django.setup()
-
 from django.db import connection  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 ASSIGNMENTS = 50_000
@@ -111,12 +103,7 @@ def selection_counter(found):
 
 
 def main():
-    setup_test_environment()
-    from lms.celery import app
-
-    app.conf.update(task_always_eager=False, broker_url=BROKER)
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database(broker_url=BROKER):
         seed()
         first_selects, second_selects = [], []
         first, seconds = run_once(selection_counter(first_selects))
@@ -126,10 +113,6 @@ def main():
             f"reminders: assignments {ASSIGNMENTS}, selection queries {len(first_selects)}, "
             f"first run sent {first} in {seconds:.1f} s, second run sent {second}"
         )
-    finally:
-        with app.connection_for_write() as broker:
-            broker.default_channel.queue_purge(app.conf.task_default_queue)
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
 
 if __name__ == "__main__":

@@ -13,21 +13,13 @@ import at most 5 s; the second writes nothing.
 
 import os
 import resource
-import sys
 import time
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-os.environ.setdefault("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/lms_bench")
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "lms.settings.test")
+from throwaway import throwaway_database
+
 BROKER = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/9")
 
-import django  # noqa: E402
-
-django.setup()
-
 from django.db import connection, transaction  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
 ROWS = 10_000
 EXISTING = 2_000
@@ -95,12 +87,7 @@ def count_writes(written):
 
 
 def main():
-    setup_test_environment()
-    from lms.celery import app
-
-    app.conf.update(task_always_eager=False, broker_url=BROKER)
-    connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database(broker_url=BROKER):
         organisation, manager = seed()
         content = staff_file()
         first = import_once(organisation, manager, content)
@@ -112,10 +99,6 @@ def main():
             f"staff import: rows {ROWS}, first {first:.2f} s, second {second:.2f} s, "
             f"rows written on second {sum(written)}, peak memory {peak:.0f} MB"
         )
-    finally:
-        with app.connection_for_write() as broker:
-            broker.default_channel.queue_purge(app.conf.task_default_queue)
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
 
 
 if __name__ == "__main__":
