@@ -62,6 +62,15 @@ class RequirementForm(forms.Form):
     window_days = forms.IntegerField(
         label="Renewal window (days before expiry)", min_value=0, max_value=365, initial=60
     )
+    target_percent = forms.IntegerField(
+        label="Coverage target (%)",
+        required=False,
+        min_value=0,
+        max_value=100,
+        initial=80,
+        help_text="Reports mark organisations and sectors below this share of staff trained. "
+        "Blank: 80%.",
+    )
     renewal_course = CourseChoiceField(
         label="Shorter renewal course (optional)",
         required=False,

@@ -22,6 +22,7 @@ REQUIREMENT_FIELDS = (
     "due_by",
     "validity_months",
     "window_days",
+    "target_percent",
 )
 
 

@@ -37,6 +37,7 @@ urlpatterns = [
     path("knowledge-checks/", include("quizzes.urls")),
     path("certificates/", include("certificates.urls")),
     path("mandatory-training/", include("compliance.urls")),
+    path("reports/", include("reports.urls")),
     path(
         "accessibility/",
         TemplateView.as_view(template_name="lms/accessibility.html"),

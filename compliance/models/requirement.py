@@ -69,6 +69,12 @@ class Requirement(models.Model):
         validators=[MaxValueValidator(365)],
         help_text="How long before expiry a renewal may be taken without losing time.",
     )
+    target_percent = models.PositiveSmallIntegerField(
+        "coverage target (%)",
+        default=80,
+        validators=[MaxValueValidator(100)],
+        help_text="Reports mark organisations and sectors whose coverage is below this.",
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -88,6 +94,7 @@ class Requirement(models.Model):
         FieldPanel("due_by"),
         FieldPanel("validity_months"),
         FieldPanel("window_days"),
+        FieldPanel("target_percent"),
     ]
 
     class Meta:

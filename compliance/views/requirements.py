@@ -44,6 +44,8 @@ def requirement_list(request):
 def _form_values(data: dict) -> dict:
     values = {k: v for k, v in data.items() if k not in ("organisations", "groups")}
     values["sectors"] = list(values.get("sectors") or [])
+    if values.get("target_percent") is None:
+        values["target_percent"] = 80
     return values
 
 
@@ -93,6 +95,7 @@ def _initial(requirement) -> dict:
         "due_by": requirement.due_by,
         "validity_months": requirement.validity_months,
         "window_days": requirement.window_days,
+        "target_percent": requirement.target_percent,
     }
 
 

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "certificates",
     "resources",
     "compliance",
+    "reports",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",

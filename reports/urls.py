@@ -1,0 +1,19 @@
+from django.urls import path
+
+from reports.views import dashboard
+
+app_name = "reports"
+urlpatterns = [
+    path("", dashboard.index, name="index"),
+    path("partnerships/<int:partnership>/", dashboard.dashboard, name="dashboard"),
+    path(
+        "partnerships/<int:partnership>/coverage.<str:fmt>",
+        dashboard.dashboard_export,
+        name="dashboard_export",
+    ),
+    path(
+        "partnerships/<int:partnership>/snapshots/",
+        dashboard.snapshot_now,
+        name="snapshot",
+    ),
+]
