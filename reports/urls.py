@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard
+from reports.views import dashboard, evidence
 
 app_name = "reports"
 urlpatterns = [
@@ -15,5 +15,15 @@ urlpatterns = [
         "partnerships/<int:partnership>/snapshots/",
         dashboard.snapshot_now,
         name="snapshot",
+    ),
+    path(
+        "partnerships/<int:partnership>/evidence-pack/",
+        evidence.evidence_pack,
+        name="evidence_pack",
+    ),
+    path(
+        "partnerships/<int:partnership>/evidence-pack/<int:pk>/",
+        evidence.evidence_pack_file,
+        name="evidence_pack_file",
     ),
 ]
