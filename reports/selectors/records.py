@@ -49,31 +49,29 @@ COLUMNS = (
 
 def records_of(partnership: Partnership):
     """The values of each row, one per enrolment per active membership in the
-    partnership's organisations, by organisation, person and start."""
+    partnership's organisations.
+
+    In no particular order: sorting two million rows would make the server
+    read them all before sending the first, and whoever opens the file sorts
+    and filters it in their spreadsheet anyway."""
     return (
         Enrolment.objects.filter(
             user__memberships__state=MembershipState.ACTIVE,
             user__memberships__organisation__partnership=partnership,
         )
-        .order_by(
-            "user__memberships__organisation__name",
-            "user__memberships__organisation_id",
-            "user__full_name",
-            "user_id",
-            "started_at",
-            "pk",
-        )
+        .order_by()
         .values_list(*COLUMNS)
     )
 
 
-def _local(moment, fmt: str = "%Y-%m-%d %H:%M") -> str:
-    return timezone.localtime(moment).strftime(fmt) if moment else ""
+def _local(moment, zone, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    return moment.astimezone(zone).strftime(fmt) if moment else ""
 
 
 def record_rows(partnership: Partnership) -> Iterator[list]:
     """The export's rows, read lazily. Times are local (UK) time."""
     sectors = dict(Sector.choices)
+    zone = timezone.get_current_timezone()  # looked up once, not per cell
     # A transaction lets the cursor stream as it is read (outside one it would
     # be held open past commit, which makes the server build the whole result
     # first), and every row comes from one consistent snapshot.
@@ -88,10 +86,10 @@ def record_rows(partnership: Partnership) -> Iterator[list]:
                 sectors.get(sector, sector),
                 group or "",
                 course,
-                _local(started),
-                _local(completed),
+                _local(started, zone),
+                _local(completed, zone),
                 code or "",
-                _local(issued),
-                _local(expires, "%Y-%m-%d"),
+                _local(issued, zone),
+                _local(expires, zone, "%Y-%m-%d"),
                 ("Yes" if revoked else "No") if code else "",
             ]

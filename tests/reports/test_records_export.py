@@ -36,12 +36,15 @@ def rows_of(response):
 
 
 def download(client, known):
+    """The header, then the rows by organisation, person and start (the file
+    comes in no particular order)."""
     reauthenticate(client, PASSWORD)
     response = client.get(url(known))
     assert response.status_code == 200, response.content[:500]
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "no-store" in response["Cache-Control"]
-    return rows_of(response)
+    header, *rows = rows_of(response)
+    return [header, *sorted(rows, key=lambda r: (r[2], r[0], r[6]))]
 
 
 @pytest.fixture
