@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard
+from reports.views import dashboard, organisation
 
 app_name = "reports"
 urlpatterns = [
@@ -16,4 +16,11 @@ urlpatterns = [
         dashboard.snapshot_now,
         name="snapshot",
     ),
+    path("organisations/<int:org>/", organisation.organisation, name="organisation"),
+    path(
+        "organisations/<int:org>/staff.<str:fmt>",
+        organisation.organisation_export,
+        name="organisation_export",
+    ),
+    path("organisations/<int:org>/people/<int:pk>/", organisation.person, name="person"),
 ]
