@@ -97,6 +97,12 @@ def test_the_manager_sees_their_own_organisation(manager_client, known):
     assert f"/reports/partnerships/{known.partnership.pk}/" not in response.content.decode()
 
 
+def test_reports_home_takes_a_manager_of_one_organisation_to_it(manager_client, known):
+    response = manager_client.get("/reports/")
+    assert response.status_code == 302
+    assert response["Location"] == url(known.ash)
+
+
 def test_the_dashboard_links_each_organisation_to_its_view(lead_client, known):
     body = lead_client.get(f"/reports/partnerships/{known.partnership.pk}/").content.decode()
     assert f'href="/reports/organisations/{known.ash.pk}/"' in body
