@@ -70,6 +70,7 @@ def requirements_for(organisation: Organisation) -> list:
             organisation=organisation, requirement__in=[r.pk for r in requirements]
         )
         .values_list("requirement_id", flat=True)
+        .order_by()
         .distinct()
     )
     return [r for r in requirements if in_scope(r, organisation) or r.pk in assigned]
