@@ -129,6 +129,25 @@ def test_the_status_filters(lead_client, known, org, status, expected):
         assert "No one matches these filters." in response.content.decode()
 
 
+def test_a_renewal_falling_due_is_due_but_still_completed(lead_client, known):
+    cy = known.ash_people[2]
+    Enrolment.objects.filter(user=cy).update(
+        started_at=timezone.now() - datetime.timedelta(days=352),
+        completed_at=timezone.now() - datetime.timedelta(days=350),
+    )
+    assignments_recompute(user_ids=[cy.pk])
+    assignment = Assignment.objects.get(user=cy)
+    assert (assignment.status, assignment.cycle) == ("due_soon", 1)
+    assert names_in(lead_client.get(url(known.ash), {"status": "due_30"})) == ["Cy Ash"]
+    assert names_in(lead_client.get(url(known.ash), {"status": "not_completed"})) == [
+        "Di Ash",
+        "Ed Ash",
+    ]
+    body = lead_client.get(url(known.ash), {"q": "cy.ash"}).content.decode()
+    assert f"Completed until {assignment.completed_until:%-d %b %Y}" in body
+    assert f"Due {assignment.due_on:%-d %b %Y}" in body
+
+
 def test_the_status_filter_applies_to_the_first_requirement_by_default(lead_client, known):
     response = lead_client.get(url(known.ash), {"status": "overdue"})
     assert names_in(response) == ["Di Ash", "Ed Ash"]
@@ -197,6 +216,42 @@ def test_the_list_costs_the_same_queries_at_five_and_sixty_staff(
     assert len(response.context["rows"]) == (50 if not query else 4)
 
 
+@pytest.fixture
+def second_requirement(known, django_capture_on_commit_callbacks):
+    """A requirement Ash's manager set for Ash's staff only, on a second course."""
+    from compliance import services
+    from tests.certificates.factories import course_page
+
+    course = course_page(known.course.get_parent(), title="Online safety", slug="online-safety")
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.requirement_create(
+            partnership=known.partnership,
+            by=known.ash_manager,
+            owner_organisation=known.ash,
+            course=course,
+            due_within_days=60,
+            starts_on=timezone.localdate(),
+        )
+
+
+def test_each_requirement_that_applies_has_a_column(lead_client, known, second_requirement):
+    ash = lead_client.get(url(known.ash))
+    assert [r.course.title for r in ash.context["requirements"]] == [
+        "Child sexual exploitation: spotting the signs",
+        "Online safety",
+    ]
+    body = " ".join(ash.content.decode().split())
+    assert "<strong>Online safety</strong>: 6 assigned, 0 completed, 0 due soon, 0 overdue" in body
+    cells = {r.membership.user.full_name: r.cells for r in ash.context["rows"]}
+    assert [c.tag[0] for c in cells["Di Ash"]] == ["Overdue", "Not started"]
+    # The status filter applies to the requirement chosen.
+    chosen = {"status": "not_completed", "requirement": second_requirement.pk}
+    assert len(lead_client.get(url(known.ash), chosen).context["rows"]) == 6
+    # Birch is not in the second requirement's audience.
+    birch = lead_client.get(url(known.birch))
+    assert [r.course.title for r in birch.context["requirements"]] == [known.course.title]
+
+
 # Exports
 
 
@@ -254,6 +309,16 @@ def test_the_csv_export_has_a_row_per_person_and_requirement(lead_client, known,
         "Valid until",
         "Exempt until",
     ]
+
+
+def test_the_export_has_a_row_for_each_requirement(lead_client, known, second_requirement):
+    rows = read_csv(export(lead_client, known.ash, "csv", {"q": "Di Ash"}))
+    assert [(r["Name"], r["Requirement"], r["Status"]) for r in rows] == [
+        ("Di Ash", "Child sexual exploitation: spotting the signs", "Overdue"),
+        ("Di Ash", "Online safety", "Not started"),
+    ]
+    due = timezone.localdate() + datetime.timedelta(days=60)
+    assert rows[1]["Due date"] == due.isoformat()
 
 
 def test_the_export_follows_the_filters_and_is_recorded(lead_client, known):
