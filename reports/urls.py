@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard, evidence, records
+from reports.views import dashboard, evidence, organisation, records
 
 app_name = "reports"
 urlpatterns = [
@@ -31,4 +31,11 @@ urlpatterns = [
         evidence.evidence_pack_file,
         name="evidence_pack_file",
     ),
+    path("organisations/<int:org>/", organisation.organisation, name="organisation"),
+    path(
+        "organisations/<int:org>/staff.<str:fmt>",
+        organisation.organisation_export,
+        name="organisation_export",
+    ),
+    path("organisations/<int:org>/people/<int:pk>/", organisation.person, name="person"),
 ]
