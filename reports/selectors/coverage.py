@@ -147,7 +147,7 @@ def organisations_with_members(partnership: Partnership, *, sector: str = "") ->
         Membership.objects.filter(organisation=OuterRef("pk"), state=MembershipState.ACTIVE)
         .order_by()
         .values("organisation")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("*"))
         .values("n")
     )
     organisations = Organisation.objects.filter(partnership=partnership).annotate(
