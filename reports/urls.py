@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard
+from reports.views import dashboard, schools
 
 app_name = "reports"
 urlpatterns = [
@@ -15,5 +15,11 @@ urlpatterns = [
         "partnerships/<int:partnership>/snapshots/",
         dashboard.snapshot_now,
         name="snapshot",
+    ),
+    path("partnerships/<int:partnership>/schools/", schools.schools, name="schools"),
+    path(
+        "partnerships/<int:partnership>/schools.<str:fmt>",
+        schools.schools_export,
+        name="schools_export",
     ),
 ]
