@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard, schools
+from reports.views import dashboard, knowledge, schools
 
 app_name = "reports"
 urlpatterns = [
@@ -21,5 +21,11 @@ urlpatterns = [
         "partnerships/<int:partnership>/schools.<str:fmt>",
         schools.schools_export,
         name="schools_export",
+    ),
+    path("partnerships/<int:partnership>/knowledge/", knowledge.knowledge, name="knowledge"),
+    path(
+        "partnerships/<int:partnership>/knowledge.<str:fmt>",
+        knowledge.knowledge_export,
+        name="knowledge_export",
     ),
 ]
