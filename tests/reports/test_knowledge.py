@@ -292,6 +292,6 @@ def test_the_same_queries_for_few_and_many_attempts(
     for _ in range(extra):
         person = MembershipFactory(organisation=known.birch).user
         check.takes(person, check.money, "fact", before=1, after=3)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(26):
         response = lead_client.get(url(known))
     assert response.context["report"].questions[0].first_attempts == 9 + extra

@@ -279,6 +279,6 @@ def test_the_same_queries_at_two_and_twenty_schools(
     lead_client, known, schools, count, django_assert_max_num_queries
 ):
     add_schools(known, schools["ks3"], count)
-    with django_assert_max_num_queries(22):
+    with django_assert_max_num_queries(13):
         response = lead_client.get(url(known))
     assert len(response.context["report"].schools) == 3 + count
