@@ -35,3 +35,28 @@ class DashboardForm(forms.Form):
         self.fields["as_at"].choices = [("", "Today (live figures)")] + [
             (day.isoformat(), f"{day:%-d %B %Y} (snapshot)") for day in snapshot_dates
         ]
+
+
+class StaffFilterForm(forms.Form):
+    """The organisation view's filters. Anything unrecognised is ignored with a
+    message, never an error page."""
+
+    status = forms.ChoiceField(label="Status", required=False)
+    requirement = forms.TypedChoiceField(
+        label="Requirement the status applies to",
+        required=False,
+        coerce=int,
+        empty_value=None,
+    )
+    group = forms.TypedChoiceField(
+        label="Workforce group", required=False, coerce=int, empty_value=None
+    )
+    job_role = forms.ChoiceField(label="Job role", required=False)
+    q = forms.CharField(label="Name or email", required=False, max_length=200, strip=True)
+
+    def __init__(self, *args, requirements, groups, job_roles, status_choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", "Any status"), *status_choices]
+        self.fields["requirement"].choices = [(r.pk, r.course.title) for r in requirements]
+        self.fields["group"].choices = [("", "All groups")] + [(g.pk, g.name) for g in groups]
+        self.fields["job_role"].choices = [("", "All job roles")] + [(r, r) for r in job_roles]

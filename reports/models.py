@@ -116,6 +116,8 @@ class EvidencePackNotice(models.Model):
     pack = models.ForeignKey(EvidencePack, on_delete=models.CASCADE, related_name="notices")
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     sent_at = models.DateTimeField(default=timezone.now)
+    # The run that claimed the row: only that run sends its email.
+    run = models.CharField(max_length=32, db_index=True)
 
     class Meta:
         constraints = [

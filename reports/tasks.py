@@ -13,3 +13,12 @@ def take_month_end_snapshots() -> int:
     if not is_month_end(today):
         return 0
     return sum(take_snapshot(p, as_at=today) for p in Partnership.objects.order_by("pk"))
+
+
+@shared_task
+def prepare_evidence_packs() -> int:
+    """Run on the first of each month: last month's pack for every partnership,
+    and one email per lead. Safe to run twice."""
+    from reports.packs import prepare_monthly_packs
+
+    return prepare_monthly_packs()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard, knowledge, schools
+from reports.views import dashboard, evidence, knowledge, organisation, schools
 
 app_name = "reports"
 urlpatterns = [
@@ -16,6 +16,23 @@ urlpatterns = [
         dashboard.snapshot_now,
         name="snapshot",
     ),
+    path(
+        "partnerships/<int:partnership>/evidence-pack/",
+        evidence.evidence_pack,
+        name="evidence_pack",
+    ),
+    path(
+        "partnerships/<int:partnership>/evidence-pack/<int:pk>/",
+        evidence.evidence_pack_file,
+        name="evidence_pack_file",
+    ),
+    path("organisations/<int:org>/", organisation.organisation, name="organisation"),
+    path(
+        "organisations/<int:org>/staff.<str:fmt>",
+        organisation.organisation_export,
+        name="organisation_export",
+    ),
+    path("organisations/<int:org>/people/<int:pk>/", organisation.person, name="person"),
     path("partnerships/<int:partnership>/schools/", schools.schools, name="schools"),
     path(
         "partnerships/<int:partnership>/schools.<str:fmt>",

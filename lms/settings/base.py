@@ -268,6 +268,16 @@ CELERY_BEAT_SCHEDULE = {
         "task": "compliance.tasks.send_manager_digests",
         "schedule": crontab(hour=8, minute=0, day_of_week="mon"),
     },
+    # Reports: every evening the month-end snapshot (it writes only on a month's
+    # last day, after the day's changes); on the 1st, last month's evidence packs.
+    "reports-month-end-snapshots": {
+        "task": "reports.tasks.take_month_end_snapshots",
+        "schedule": crontab(hour=23, minute=30),
+    },
+    "reports-evidence-packs": {
+        "task": "reports.tasks.prepare_evidence_packs",
+        "schedule": crontab(hour=6, minute=0, day_of_month=1),
+    },
 }
 
 # --- Certificates ---------------------------------------------------------

@@ -28,10 +28,12 @@ def test_an_administrator_adds_a_requirement_in_the_admin(
                 "starts_on": "2026-01-05",
                 "due_within_days": "30",
                 "window_days": "60",
+                "target_percent": "90",
             },
         )
     assert response.status_code == 302, response.content.decode()[:2000]
     requirement = Requirement.objects.get()
+    assert requirement.target_percent == 90
     assert Assignment.objects.filter(requirement=requirement, user=learner).exists()
     page = admin_client.get("/admin/compliance_requirements/")
     assert course.title in page.content.decode()

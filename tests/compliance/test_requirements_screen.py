@@ -115,3 +115,23 @@ def test_a_retired_requirement_cannot_be_changed(requirement, lead, course, clie
     client.post(f"/mandatory-training/{requirement.pk}/retire/")
     response = client.post(f"/mandatory-training/{requirement.pk}/edit/", _form(course))
     assert response.status_code == 404
+
+
+def test_a_lead_sets_the_coverage_target_reports_use(
+    lead, learner, course, partnership, client, django_capture_on_commit_callbacks
+):
+    client.force_login(lead)
+    new = f"/mandatory-training/partnerships/{partnership.pk}/new/"
+    response = client.post(new, _form(course, target_percent="101"))
+    assert "Ensure this value is less than or equal to 100." in response.content.decode()
+    assert not Requirement.objects.exists()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(new, _form(course, target_percent="95"))
+    requirement = Requirement.objects.get()
+    assert requirement.target_percent == 95
+    assert "95% of staff" in client.get(response.url).content.decode()
+    # Left blank, the target is 80%.
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/mandatory-training/{requirement.pk}/edit/", _form(course))
+    requirement.refresh_from_db()
+    assert requirement.target_percent == 80

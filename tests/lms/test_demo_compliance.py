@@ -30,3 +30,18 @@ def test_the_demo_has_overdue_due_soon_completed_and_one_exempt(capsys):
     call_command("seed_training_requirements")
     assert _statuses() == first
     assert Requirement.objects.count() == 1
+
+
+def test_the_demo_dashboard_has_a_year_of_snapshots(client):
+    from django.utils import timezone
+
+    from reports.models import CoverageSnapshot
+
+    call_command("seed_demo", allow_demo_accounts=True)
+    course_page(course_index(), slug="cse-awareness")
+    call_command("seed_training_requirements")
+    days = set(CoverageSnapshot.objects.values_list("as_at", flat=True))
+    assert len(days) == 12 and timezone.localdate() in days
+    rows = CoverageSnapshot.objects.count()
+    call_command("seed_training_requirements")
+    assert CoverageSnapshot.objects.count() == rows  # written once, never again

@@ -68,12 +68,14 @@ def test_user_text_is_escaped_in_the_header(client, site):
     assert '<script>alert("x")</script>' not in page
 
 
-def test_leads_see_reports_only_when_reports_exist(client, site, user):
+def test_leads_see_reports_and_learners_do_not(client, site, user, other_user):
+    client.force_login(other_user)
+    page = client.get("/").content.decode()
+    assert "See training reports" not in page and 'href="/reports/"' not in page
     PartnershipLeadFactory(user=user)
     client.force_login(user)
     page = client.get("/").content.decode()
-    # The reports app arrives later; until then no dead link is shown.
-    assert "See training reports" not in page
+    assert "See training reports" in page and 'href="/reports/"' in page
 
 
 def test_teachers_find_their_delivery_log_in_the_header(client, site):

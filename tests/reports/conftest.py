@@ -1,8 +1,8 @@
 """A known data set for the reports, built from real records.
 
-Northshire partnership, one requirement (the CSE course, in force for 200 days,
-due within 60 days of joining or of its start, target 80%), statuses derived by compliance from enrolments and an
-approved exemption:
+Northshire partnership, one requirement (the CSE course, in force for 200
+days, due within 60 days of joining or of its start, target 80%), statuses
+derived by compliance from enrolments and an approved exemption:
 
 | organisation | sector     | headcount | members | completed | due soon | overdue | exempt |
 |--------------|------------|-----------|---------|-----------|----------|---------|--------|
