@@ -295,3 +295,21 @@ def test_the_same_queries_for_few_and_many_attempts(
     with django_assert_max_num_queries(26):
         response = lead_client.get(url(known))
     assert response.context["report"].questions[0].first_attempts == 9 + extra
+
+
+def test_the_evidence_pack_reports_what_people_still_get_wrong(lead_client, known, check):
+    import re
+
+    from tests.certificates.pdfs import pdf_text
+
+    response = lead_client.get(url(known, "evidence-pack/"), {"download": "1"})
+    assert response.status_code == 200
+    text = re.sub(r"\s+", " ", pdf_text(response.content))
+    assert "Knowledge and impact" in text
+    assert "Check: the signs (Knowing the signs)" in text
+    assert "67%" in text and "Money is paid to the child (22%)" in text
+    assert "89%" in text and "Fact (11%)" in text
+    # Nine people rated both before and after: the means are shown.
+    assert "Confidence before and after: Knowing the signs" in text
+    assert STATEMENT in text
+    assert "2.44 4.44 9 2.0" in text  # (5 × 2 + 4 × 3) / 9 before, (5 × 4 + 4 × 5) / 9 after
