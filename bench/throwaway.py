@@ -30,10 +30,13 @@ def throwaway_database(*, broker_url: str):
     from lms.celery import app
 
     app.conf.update(task_always_eager=False, broker_url=broker_url)
+    name = connection.settings_dict["NAME"]
     connection.creation.create_test_db(verbosity=0)
     try:
         yield
     finally:
         with app.connection_for_write() as broker:
             broker.default_channel.queue_purge(app.conf.task_default_queue)
-        connection.creation.destroy_test_db(connection.settings_dict["NAME"], verbosity=0)
+        # Dropping the test database points the connection back at ``name``,
+        # so a second throwaway database gets the same name as the first.
+        connection.creation.destroy_test_db(name, verbosity=0)

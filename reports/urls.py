@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard, evidence, knowledge, organisation, schools
+from reports.views import dashboard, evidence, knowledge, organisation, records, schools
 
 app_name = "reports"
 urlpatterns = [
@@ -15,6 +15,11 @@ urlpatterns = [
         "partnerships/<int:partnership>/snapshots/",
         dashboard.snapshot_now,
         name="snapshot",
+    ),
+    path(
+        "partnerships/<int:partnership>/records.csv",
+        records.records_export,
+        name="records_export",
     ),
     path(
         "partnerships/<int:partnership>/evidence-pack/",
