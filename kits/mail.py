@@ -1,34 +1,97 @@
-"""Outgoing email goes through Celery so a slow mail server never holds a request."""
+"""Outgoing email goes through Celery so a slow mail server never holds a request.
+
+Each message is first an ``OutgoingEmail`` row, written in the caller's
+transaction; the task takes the row's id. The send is claimed with a
+conditional UPDATE (pending to sending, committed) before the message goes to
+the mail server, so a retry, a redelivery after a killed worker, or a second
+run of the task sends nothing: at most once (docs/decisions.md).
+"""
 
 import logging
 
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from kits.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
+# Sends tried before a message is given up as failed (the task's retries + 1).
+MAX_ATTEMPTS = 6
 
-def mail_send_later(message: EmailMultiAlternatives) -> None:
+
+def mail_send_later(message: EmailMultiAlternatives, *, key: str = "") -> OutgoingEmail:
     """Queue ``message`` for sending once the current transaction commits.
 
-    If the broker cannot take the task, the message is sent at once instead:
-    an account email is never silently dropped.
+    ``key``, if given, names the message: queuing the same key again queues
+    nothing. If the broker cannot take the task, the message is sent at once
+    instead: an account email is never silently dropped.
     """
-    from kits.tasks import send_email
-
-    payload = {
+    fields = {
+        "to": list(message.to),
+        "from_email": message.from_email or "",
         "subject": message.subject,
         "body": message.body,
-        "from_email": message.from_email,
-        "to": list(message.to),
         "alternatives": [[content, mimetype] for content, mimetype in message.alternatives],
     }
+    if key:
+        email, created = OutgoingEmail.objects.get_or_create(key=key, defaults=fields)
+        if not created:
+            return email
+    else:
+        email = OutgoingEmail.objects.create(**fields)
+    transaction.on_commit(lambda: _enqueue(email.pk))
+    return email
 
-    def enqueue():
-        try:
-            send_email.delay(payload)
-        except Exception:
-            logger.exception("Could not queue email; sending it now")
-            send_email.apply(args=(payload,))
 
-    transaction.on_commit(enqueue)
+def _enqueue(email_id: int) -> None:
+    from kits.tasks import send_email
+
+    try:
+        send_email.delay(email_id)
+    except Exception:
+        logger.exception("Could not queue email %s; sending it now", email_id)
+        send_email.apply(args=(email_id,))
+
+
+def outgoing_email_send(*, email_id: int) -> bool:
+    """Send one queued email, at most once. False if there was nothing to send
+    (already sent or being sent, given up, or gone).
+
+    A send that raises an ``OSError`` (SMTP errors are) gives the claim back
+    with its error, so the task's retry can try again, until ``MAX_ATTEMPTS``;
+    then, or on any other error, the email is marked failed.
+    """
+    claimed = OutgoingEmail.objects.filter(pk=email_id, state=OutgoingEmail.State.PENDING).update(
+        state=OutgoingEmail.State.SENDING, claimed_at=timezone.now(), attempts=F("attempts") + 1
+    )
+    if not claimed:
+        return False
+    email = OutgoingEmail.objects.get(pk=email_id)
+    try:
+        _message(email).send()
+    except Exception as error:
+        given_up = email.attempts >= MAX_ATTEMPTS or not isinstance(error, OSError)
+        OutgoingEmail.objects.filter(pk=email_id).update(
+            state=OutgoingEmail.State.FAILED if given_up else OutgoingEmail.State.PENDING,
+            last_error=f"{type(error).__name__}: {error}"[:2000],
+        )
+        raise
+    OutgoingEmail.objects.filter(pk=email_id).update(
+        state=OutgoingEmail.State.SENT, sent_at=timezone.now(), body="", alternatives=[]
+    )
+    return True
+
+
+def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
+    message = EmailMultiAlternatives(
+        subject=email.subject,
+        body=email.body,
+        from_email=email.from_email or None,
+        to=email.to,
+    )
+    for content, mimetype in email.alternatives:
+        message.attach_alternative(content, mimetype)
+    return message

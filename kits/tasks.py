@@ -1,10 +1,19 @@
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
 
+from kits.mail import MAX_ATTEMPTS, outgoing_email_send
 
-@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_email(payload: dict) -> None:
-    """Send one prepared email. Plain values in, so any worker can run it."""
+
+@shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=MAX_ATTEMPTS - 1)
+def send_email(email_id: int) -> bool:
+    """Send one queued ``OutgoingEmail`` by its id; safe to run twice."""
+    if isinstance(email_id, dict):
+        return _send_payload(email_id)
+    return outgoing_email_send(email_id=email_id)
+
+
+def _send_payload(payload: dict) -> bool:
+    # Tasks queued before the outgoing email log carried the message itself.
     message = EmailMultiAlternatives(
         subject=payload["subject"],
         body=payload["body"],
@@ -14,3 +23,4 @@ def send_email(payload: dict) -> None:
     for content, mimetype in payload.get("alternatives", []):
         message.attach_alternative(content, mimetype)
     message.send()
+    return True

@@ -1,6 +1,6 @@
 """What the knowledge check screens show, and what courses read (module requirements).
 
-Statistics for editors and reports are in ``quizzes.statistics``.
+Statistics for editors and reports are in ``quizzes.item_analysis``.
 
 Every function here reads, in a constant number of queries however many
 questions a check has. Writes live in ``quizzes.services``.

@@ -15,11 +15,14 @@ from datetime import date
 from django.db.models import Max
 from django.utils import timezone
 
+from courses.confidence import confidence_by_statement
 from kits.pdf import render_pdf
-from organisations.models import Partnership
+from organisations.models import Organisation, Partnership
+from quizzes.item_analysis import item_analysis
 from reports.chart import percent_of
 from reports.models import CoverageSnapshot
 from reports.selectors.coverage import partnership_coverage
+from reports.selectors.knowledge import QuestionFigures, checks_for_reports
 from reports.snapshots import coverage_as_at, trend
 from resources.models import KeyStage, TopicChoice
 from resources.selectors.reach import reach_by_key_stage, reach_by_topic, reach_totals
@@ -91,9 +94,53 @@ def evidence_context(partnership: Partnership, start: date, end: date) -> dict:
     }
 
 
+@dataclass(frozen=True)
+class CheckFindings:
+    quiz: object
+    course: object
+    answered: int  # questions with figures shown (five or more people)
+    most_missed: list  # reports.selectors.knowledge.QuestionFigures
+
+
+@dataclass(frozen=True)
+class KnowledgeFindings:
+    checks: list[CheckFindings]
+    confidence: list[tuple[object, list]]  # (course, StatementFigures)
+
+
 def knowledge_findings(partnership: Partnership, start: date, end: date):
-    """The knowledge and impact section's figures (None: nothing to report)."""
-    return None
+    """For each live check, the questions most often missed at first attempts
+    in the period, with their misconception; and each course's confidence
+    before and after. Only figures about five or more people. None when there
+    is nothing to report. One query per check and two per course."""
+    checks, courses = [], {}
+    for quiz, course in checks_for_reports():
+        questions = [
+            QuestionFigures(item)
+            for item in item_analysis(
+                quiz=quiz,
+                partnership_ids=[partnership.pk],
+                submitted_from=start,
+                submitted_to=end,
+            )
+        ]
+        shown = [q for q in questions if q.percent_correct is not None]
+        if shown:
+            missed = sorted(shown, key=lambda q: (q.percent_correct, q.item.number))[:3]
+            checks.append(CheckFindings(quiz, course, len(shown), missed))
+        if course is not None and course.confidence_statements:
+            courses[course.pk] = course
+    organisation_ids = list(
+        Organisation.objects.filter(partnership=partnership).values_list("pk", flat=True)
+    )
+    confidence = []
+    for course in courses.values():
+        figures = confidence_by_statement(course=course, organisation_ids=organisation_ids)
+        if any(f.people_both is not None for f in figures):
+            confidence.append((course, figures))
+    if not checks and not confidence:
+        return None
+    return KnowledgeFindings(checks, confidence)
 
 
 def render_evidence_pack(partnership: Partnership, start: date, end: date) -> bytes:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reports.views import dashboard, evidence, organisation, records
+from reports.views import dashboard, evidence, knowledge, organisation, records, schools
 
 app_name = "reports"
 urlpatterns = [
@@ -38,4 +38,16 @@ urlpatterns = [
         name="organisation_export",
     ),
     path("organisations/<int:org>/people/<int:pk>/", organisation.person, name="person"),
+    path("partnerships/<int:partnership>/schools/", schools.schools, name="schools"),
+    path(
+        "partnerships/<int:partnership>/schools.<str:fmt>",
+        schools.schools_export,
+        name="schools_export",
+    ),
+    path("partnerships/<int:partnership>/knowledge/", knowledge.knowledge, name="knowledge"),
+    path(
+        "partnerships/<int:partnership>/knowledge.<str:fmt>",
+        knowledge.knowledge_export,
+        name="knowledge_export",
+    ),
 ]

@@ -312,11 +312,12 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # Files only some people may fetch (certificate PDFs, evidence of training done
-# elsewhere): outside MEDIA_ROOT, with no URL, served only by views that check
+# elsewhere, lesson-plan documents, which the default storage routes there):
+# outside MEDIA_ROOT, with no URL, served only by views that check
 # access (kits/storage.py).
 PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private-media")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "kits.storage.MediaStorage"},
     "private": {"BACKEND": "kits.storage.PrivateStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }

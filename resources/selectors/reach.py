@@ -85,3 +85,45 @@ def reach_by_topic(*, partnership: Partnership, start: date, end: date) -> dict[
         if topic in reach:  # None for a plan with no topics
             reach[topic] = Reach(**row)
     return reach
+
+
+@dataclass(frozen=True)
+class SchoolReach:
+    lessons: int = 0
+    pupils: int = 0
+    key_stages: tuple[str, ...] = ()  # KeyStage values taught, in KeyStage order
+    topics: tuple[str, ...] = ()  # TopicChoice values covered, in TopicChoice order
+
+
+def reach_by_school(*, partnership: Partnership, start: date, end: date) -> dict[int, SchoolReach]:
+    """Reach of each school that taught in the period, {organisation id: reach}.
+    A school with no lessons is absent. Two queries however many schools.
+
+    Lessons and pupils add up to ``reach_totals``; the key stages and topics are
+    those any of the school's lessons covered.
+    """
+    deliveries = deliveries_in_period(partnership=partnership, start=start, end=end)
+    by_stage = (
+        deliveries.values("organisation_id", "plan__key_stage")
+        .annotate(lessons=Count("pk"), pupils=Coalesce(Sum("pupils"), 0))
+        .order_by()
+    )
+    covered = deliveries.values_list("organisation_id", "plan__topics__slug").distinct().order_by()
+    lessons, pupils, stages, topics = {}, {}, {}, {}
+    for row in by_stage:
+        school = row["organisation_id"]
+        lessons[school] = lessons.get(school, 0) + row["lessons"]
+        pupils[school] = pupils.get(school, 0) + row["pupils"]
+        stages.setdefault(school, set()).add(row["plan__key_stage"])
+    for school, topic in covered:
+        if topic:  # None for a plan with no topics
+            topics.setdefault(school, set()).add(topic)
+    return {
+        school: SchoolReach(
+            lessons=lessons[school],
+            pupils=pupils[school],
+            key_stages=tuple(k for k in KeyStage.values if k in stages[school]),
+            topics=tuple(t for t in TopicChoice.values if t in topics.get(school, ())),
+        )
+        for school in lessons
+    }
