@@ -52,9 +52,10 @@ def queue():
 @pytest.fixture
 def real_broker():
     """Tasks go through Redis, not run in this process."""
+    eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     yield
-    app.conf.task_always_eager = True
+    app.conf.task_always_eager = eager  # as the lane had it
 
 
 @pytest.fixture

@@ -60,12 +60,13 @@ def celery_worker_process(django_db_setup, django_db_blocker, mail_dir):
         stdout=log,
         stderr=subprocess.STDOUT,
     )
+    eager = app.conf.task_always_eager
     try:
         _wait_for_worker(process)
         app.conf.task_always_eager = False
         yield process
     finally:
-        app.conf.task_always_eager = True
+        app.conf.task_always_eager = eager  # as the lane had it
         process.terminate()
         try:
             process.wait(timeout=20)

@@ -27,9 +27,10 @@ pytestmark = [
 
 @pytest.fixture
 def real_broker():
+    eager = app.conf.task_always_eager
     app.conf.task_always_eager = False
     yield
-    app.conf.task_always_eager = True
+    app.conf.task_always_eager = eager  # as the lane had it
 
 
 def _queued_email() -> OutgoingEmail:
