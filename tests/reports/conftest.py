@@ -156,3 +156,26 @@ def manager_client(client, known):
 @pytest.fixture
 def stranger(db):
     return UserFactory(full_name="Sid Stranger", email="sid@elsewhere.example")
+
+
+# People who may not read the partnership's reports, as tests name them.
+OUTSIDERS = ["learner", "teacher", "editor", "other_lead", "manager"]
+
+
+def outsider(known: Known, who: str):
+    """A signed-in person without access to the partnership's reports: a
+    learner, a teacher (at Cedar School), an editor, another partnership's lead
+    or the Ash manager (who sees Ash's own staff report only)."""
+    from django.contrib.auth.models import Group
+
+    if who == "learner":
+        return known.birch_people[1]
+    if who == "teacher":
+        return MembershipFactory(organisation=known.cedar).user
+    if who == "editor":
+        user = with_totp(UserFactory())
+        user.groups.add(Group.objects.get(name="Editors"))
+        return user
+    if who == "other_lead":
+        return PartnershipLeadFactory().user
+    return known.ash_manager

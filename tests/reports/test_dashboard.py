@@ -14,13 +14,14 @@ from compliance.models import Assignment
 from reports.models import CoverageSnapshot, ImmutableRecordError
 from reports.selectors.coverage import partnership_coverage
 from reports.snapshots import take_snapshot
-from tests.accounts.factories import PASSWORD, UserFactory, with_totp
+from tests.accounts.factories import PASSWORD, UserFactory
 from tests.accounts.mfa import reauthenticate
 from tests.organisations.factories import (
     MembershipFactory,
     OrganisationFactory,
     PartnershipLeadFactory,
 )
+from tests.reports.conftest import OUTSIDERS, outsider
 
 pytestmark = pytest.mark.django_db
 
@@ -200,21 +201,9 @@ def test_unknown_export_format_is_404(lead_client, known):
     assert lead_client.get(url(known, "coverage.pdf")).status_code == 404
 
 
-@pytest.mark.parametrize("who", ["learner", "teacher", "editor", "other_lead", "manager"])
+@pytest.mark.parametrize("who", OUTSIDERS)
 def test_only_the_partnerships_leads_see_the_dashboard(client, known, who):
-    if who == "learner":
-        user = known.birch_people[1]
-    elif who == "teacher":
-        user = MembershipFactory(organisation=known.cedar).user
-    elif who == "editor":
-        from django.contrib.auth.models import Group
-
-        user = with_totp(UserFactory())
-        user.groups.add(Group.objects.get(name="Editors"))
-    elif who == "other_lead":
-        user = PartnershipLeadFactory().user
-    else:
-        user = known.ash_manager
+    user = outsider(known, who)
     client.force_login(user)
     for suffix in ("", "coverage.csv", "snapshots/"):
         response = (

@@ -12,13 +12,13 @@ from wagtail.models.audit_log import ModelLogEntry
 from certificates.models import Certificate
 from courses.models import Enrolment
 from organisations.models import WorkforceGroup
-from tests.accounts.factories import PASSWORD, UserFactory, with_totp
+from tests.accounts.factories import PASSWORD
 from tests.accounts.mfa import reauthenticate
 from tests.organisations.factories import (
     MembershipFactory,
     OrganisationFactory,
-    PartnershipLeadFactory,
 )
+from tests.reports.conftest import OUTSIDERS, outsider
 
 pytestmark = pytest.mark.django_db
 
@@ -188,21 +188,9 @@ def test_the_dashboard_links_it(lead_client, records):
     assert f'href="{url(records)}">Every training record (CSV)</a>' in body
 
 
-@pytest.mark.parametrize("who", ["learner", "teacher", "editor", "other_lead", "manager"])
+@pytest.mark.parametrize("who", OUTSIDERS)
 def test_only_the_partnerships_leads_may_download_it(client, records, who):
-    if who == "learner":
-        user = records.birch_people[1]
-    elif who == "teacher":
-        user = MembershipFactory(organisation=records.cedar).user
-    elif who == "editor":
-        from django.contrib.auth.models import Group
-
-        user = with_totp(UserFactory())
-        user.groups.add(Group.objects.get(name="Editors"))
-    elif who == "other_lead":
-        user = PartnershipLeadFactory().user
-    else:
-        user = records.ash_manager
+    user = outsider(records, who)
     client.force_login(user)
     if who != "learner":
         reauthenticate(client, PASSWORD)
