@@ -75,6 +75,8 @@ def test_the_pack_reports_rse_reach_in_the_period(lead_client, known):
     text = flat(download(lead_client, known))
     assert re.search(r"Lessons delivered 1\b", text)
     assert re.search(r"Pupils reached \(sum of class sizes\) 27\b", text)
+    # By key stage: the one lesson in the period was a key stage 3 plan.
+    assert re.search(r"Key stage 3 1 1 27\b", text)
 
 
 def test_a_past_period_uses_the_snapshot_taken_then(lead_client, known):
