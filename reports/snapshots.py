@@ -23,6 +23,7 @@ from reports.selectors.coverage import (
     assignment_counts,
     in_scope,
     month_ends,
+    named_organisations,
     organisation_counts,
     organisations_with_members,
     requirements_of,
@@ -46,15 +47,17 @@ def take_snapshot(partnership: Partnership, *, as_at: date | None = None, kind=N
     counted = assignment_counts(requirements)
     rows = []
     for requirement in requirements:
+        named = named_organisations(requirement)
+        by_group = bool(requirement.groups.all())
         for organisation in organisations:
             key = (requirement.pk, organisation.pk)
-            if not in_scope(requirement, organisation) and key not in counted:
+            if not in_scope(requirement, organisation, named) and key not in counted:
                 continue
-            counts = organisation_counts(requirement, organisation, counted)
+            counts = organisation_counts(requirement, organisation, counted, by_group)
             rows.append(
                 CoverageSnapshot(
                     as_at=as_at,
-                    organisation=organisation,
+                    organisation_id=organisation.pk,
                     requirement=requirement,
                     kind=kind,
                     sector=organisation.sector,

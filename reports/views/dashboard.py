@@ -62,11 +62,11 @@ def _filters(request, partnership):
     return form, data, requirements, as_at
 
 
-def _coverage(partnership, data, as_at):
+def _coverage(partnership, data, as_at, requirements):
     sector = data.get("sector") or ""
     if as_at:
         return coverage_as_at(partnership, as_at, sector=sector)
-    return partnership_coverage(partnership, sector=sector)
+    return partnership_coverage(partnership, sector=sector, requirements=requirements)
 
 
 @login_required
@@ -74,7 +74,7 @@ def _coverage(partnership, data, as_at):
 def dashboard(request, partnership: int):
     partnership = partnership_for_reports(request.user, partnership)
     form, data, requirements, as_at = _filters(request, partnership)
-    coverage = _coverage(partnership, data, as_at)
+    coverage = _coverage(partnership, data, as_at, requirements)
     chosen = next(
         (c for c in coverage if c.requirement.pk == data.get("requirement")),
         coverage[0] if coverage else None,
@@ -141,7 +141,7 @@ def dashboard_export(request, partnership: int, fmt: str):
     shown (sector, as at)."""
     partnership = partnership_for_reports(request.user, partnership)
     form, data, requirements, as_at = _filters(request, partnership)
-    coverage = _coverage(partnership, data, as_at)
+    coverage = _coverage(partnership, data, as_at, requirements)
     as_at_text = as_at.isoformat() if as_at else f"{timezone.localdate().isoformat()} (live)"
     return export_response(
         request,

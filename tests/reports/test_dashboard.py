@@ -87,6 +87,15 @@ def test_the_page_shows_the_figures_marked_in_words(lead_client, known):
     assert "Meets target" not in body
 
 
+def test_organisation_names_are_escaped_in_the_table(lead_client, known):
+    known.ash.name = '<img src=x onerror="alert(1)"> Ash & Co'
+    known.ash.save()
+    body = lead_client.get(url(known)).content.decode()
+    assert "<img src=x" not in body
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Ash &amp; Co</a>" in body
+    assert f'href="/reports/organisations/{known.ash.pk}/"' in body
+
+
 def test_filter_by_sector(lead_client, known):
     response = lead_client.get(url(known), {"sector": "police"})
     entry = response.context["chosen"]
