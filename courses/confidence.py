@@ -6,10 +6,17 @@ person's after rating minus their before rating, over those who answered both,
 so it is not skewed by who skipped. Any figure about fewer than five people is
 suppressed: it is None, and reports say "fewer than 5". Callers scope
 ``organisation_ids`` through ``organisations.access``; these functions do not.
+
+A period (``rated_from``, ``rated_to``, both days included) keeps the ratings
+given in it: the before figures are the before ratings given then, the after
+figures the after ratings given then, and the change pairs each after rating
+given then with the same person's before rating, whenever that was given (a
+course started in March and finished in April counts in April's change).
 """
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from django.db.models import Avg, Count, Exists, F, OuterRef, Q, QuerySet, Subquery
 
@@ -55,8 +62,17 @@ def _kept(people: int, value):
     return round(value, 2) if isinstance(value, float) else value
 
 
-def _ratings(course: CoursePage, organisation_ids: Iterable[int] | None) -> QuerySet:
+def _ratings(
+    course: CoursePage,
+    organisation_ids: Iterable[int] | None,
+    rated_from: date | None = None,
+    rated_to: date | None = None,
+) -> QuerySet:
     ratings = ConfidenceRating.objects.filter(enrolment__course=course)
+    if rated_from is not None:
+        ratings = ratings.filter(created_at__date__gte=rated_from)
+    if rated_to is not None:
+        ratings = ratings.filter(created_at__date__lte=rated_to)
     if organisation_ids is not None:
         members = active_memberships().filter(
             user=OuterRef("enrolment__user"), organisation_id__in=list(organisation_ids)
@@ -111,21 +127,30 @@ def _float(value):
 
 
 def confidence_by_statement(
-    *, course: CoursePage, organisation_ids: Iterable[int] | None = None
+    *,
+    course: CoursePage,
+    organisation_ids: Iterable[int] | None = None,
+    rated_from: date | None = None,
+    rated_to: date | None = None,
 ) -> list[StatementFigures]:
     """Mean confidence before and after, and the change, for each of the course's
     statements, with small numbers suppressed. One query."""
-    return _figures(_ratings(course, organisation_ids), confidence_statements(course))
+    ratings = _ratings(course, organisation_ids, rated_from, rated_to)
+    return _figures(ratings, confidence_statements(course))
 
 
 def confidence_by_sector(
-    *, course: CoursePage, organisation_ids: Iterable[int] | None = None
+    *,
+    course: CoursePage,
+    organisation_ids: Iterable[int] | None = None,
+    rated_from: date | None = None,
+    rated_to: date | None = None,
 ) -> dict[str, list[StatementFigures]]:
     """The same figures for each sector, {sector: [figures per statement]}, placing
     each learner by the sectors of their active memberships' organisations (someone
     in two sectors counts in both). One query per sector, however many ratings."""
     statements = confidence_statements(course)
-    ratings = _ratings(course, organisation_ids)
+    ratings = _ratings(course, organisation_ids, rated_from, rated_to)
     by_sector = {}
     for sector in Sector.values:
         members = active_memberships().filter(

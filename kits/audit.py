@@ -31,6 +31,11 @@ ACTIONS = (
         "Stuck certificate retried. Last error: {last_error}",
     ),
     AuditAction(
+        "kits.email_retry",
+        "Send email again",
+        "Email sent again ({was} before): {subject}",
+    ),
+    AuditAction(
         "resources.delivery_log_export",
         "Export delivery log",
         "Delivery log of {school} exported as CSV",

@@ -8,12 +8,15 @@ run of the task sends nothing: at most once (docs/decisions.md).
 """
 
 import logging
+from datetime import timedelta
 
+from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
+from kits.audit import audit_log
 from kits.models import OutgoingEmail
 
 logger = logging.getLogger(__name__)
@@ -95,3 +98,70 @@ def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
     for content, mimetype in email.alternatives:
         message.attach_alternative(content, mimetype)
     return message
+
+
+# --- stuck and failed emails ---------------------------------------------------
+
+
+def _stuck(now=None) -> Q:
+    """Waiting since before the cut-off, or handed over and never finished."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.EMAIL_STUCK_AFTER)
+    State = OutgoingEmail.State
+    return Q(state=State.PENDING, created_at__lt=cutoff) | Q(
+        state=State.SENDING, claimed_at__lt=cutoff
+    )
+
+
+def outgoing_emails_needing_attention(now=None):
+    """Failed emails and stuck ones (``EMAIL_STUCK_AFTER``), oldest first: the
+    administrators' "Outgoing email" screen."""
+    return OutgoingEmail.objects.filter(Q(state=OutgoingEmail.State.FAILED) | _stuck(now)).order_by(
+        "created_at", "pk"
+    )
+
+
+def outgoing_email_sweep(now=None) -> list[int]:
+    """Queue again every email still waiting after ``EMAIL_STUCK_AFTER`` (its
+    task was lost, or the broker was down when it was queued). Safe to run
+    twice and beside a retry: whichever task claims the email first sends it,
+    the others find nothing to do. An email claimed and never finished is left
+    for an administrator, since it may have reached the mail server."""
+    cutoff = (now or timezone.now()) - timedelta(seconds=settings.EMAIL_STUCK_AFTER)
+    ids = list(
+        OutgoingEmail.objects.filter(
+            state=OutgoingEmail.State.PENDING, created_at__lt=cutoff
+        ).values_list("pk", flat=True)
+    )
+    for email_id in ids:
+        _enqueue(email_id)
+    return ids
+
+
+def outgoing_email_retry(*, email: OutgoingEmail, by) -> bool:
+    """An administrator sends a failed or stuck email again: it goes back to
+    waiting with its attempts counted from nought, the retry is recorded in the
+    audit trail, and it is queued once the change commits. False if it no
+    longer needs it (sent since, or already waiting again)."""
+    with transaction.atomic():
+        again = OutgoingEmail.objects.filter(
+            Q(pk=email.pk) & (Q(state=OutgoingEmail.State.FAILED) | _stuck())
+        ).update(state=OutgoingEmail.State.PENDING, attempts=0, claimed_at=None)
+        if not again:
+            return False
+        audit_log(
+            instance=email,
+            action="kits.email_retry",
+            user=by,
+            data={"subject": email.subject, "was": email.get_state_display()},
+        )
+        transaction.on_commit(lambda: _enqueue(email.pk))
+    return True
+
+
+def outgoing_email_prune(now=None) -> int:
+    """Delete sent emails older than ``EMAIL_SENT_KEEP_DAYS``; returns how many."""
+    cutoff = (now or timezone.now()) - timedelta(days=settings.EMAIL_SENT_KEEP_DAYS)
+    deleted, _ = OutgoingEmail.objects.filter(
+        state=OutgoingEmail.State.SENT, sent_at__lt=cutoff
+    ).delete()
+    return deleted

@@ -37,6 +37,11 @@ class OutgoingEmail(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["state", "created_at"])]
+        permissions = [("retry_outgoingemail", "Can send a failed or stuck email again")]
 
     def __str__(self):
-        return f"{self.subject} to {', '.join(self.to)} ({self.state})"
+        return f"{self.subject} to {self.recipients} ({self.state})"
+
+    @property
+    def recipients(self) -> str:
+        return ", ".join(self.to)

@@ -14,6 +14,7 @@ from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page
 
 from kits.audit import register_audit_actions
+from kits.email_admin import OutgoingEmailViewSet
 from kits.evidence import refusal
 
 
@@ -69,3 +70,8 @@ def _kind(obj) -> str:
 @hooks.register("register_log_actions")
 def register_audited_actions(actions):
     register_audit_actions(actions)
+
+
+@hooks.register("register_admin_viewset")
+def register_outgoing_email_admin():
+    return OutgoingEmailViewSet("outgoing_email_admin", url_prefix="outgoing-email")

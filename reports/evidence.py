@@ -111,8 +111,9 @@ class KnowledgeFindings:
 def knowledge_findings(partnership: Partnership, start: date, end: date):
     """For each live check, the questions most often missed at first attempts
     in the period, with their misconception; and each course's confidence
-    before and after. Only figures about five or more people. None when there
-    is nothing to report. One query per check and two per course."""
+    before and after, from the ratings given in the period. Only figures about
+    five or more people. None when there is nothing to report. One query per
+    check and two per course."""
     checks, courses = [], {}
     for quiz, course in checks_for_reports():
         questions = [
@@ -135,7 +136,9 @@ def knowledge_findings(partnership: Partnership, start: date, end: date):
     )
     confidence = []
     for course in courses.values():
-        figures = confidence_by_statement(course=course, organisation_ids=organisation_ids)
+        figures = confidence_by_statement(
+            course=course, organisation_ids=organisation_ids, rated_from=start, rated_to=end
+        )
         if any(f.people_both is not None for f in figures):
             confidence.append((course, figures))
     if not checks and not confidence:

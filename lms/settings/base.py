@@ -233,6 +233,13 @@ EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="training@safeguarding.example")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# An email still waiting, or still being handed to the mail server, this many
+# seconds after it was queued or claimed is stuck: the sweep queues a waiting
+# one again, and administrators see both under Settings > Outgoing email.
+EMAIL_STUCK_AFTER = env.int("EMAIL_STUCK_AFTER", default=900)
+# Sent emails are kept this many days (their bodies are emptied when sent),
+# then pruned; failed and stuck ones are kept until an administrator acts.
+EMAIL_SENT_KEEP_DAYS = env.int("EMAIL_SENT_KEEP_DAYS", default=90)
 
 # --- Celery ---------------------------------------------------------------
 # No broker configured means the embedded default: tasks run in-process.
@@ -253,6 +260,15 @@ CELERY_BEAT_SCHEDULE = {
     "certificates-sweep": {
         "task": "certificates.tasks.sweep_pending_certificates",
         "schedule": 120.0,
+    },
+    # Emails left waiting (a lost task) are queued again; old sent ones pruned.
+    "email-sweep": {
+        "task": "kits.tasks.sweep_outgoing_email",
+        "schedule": 300.0,
+    },
+    "email-prune": {
+        "task": "kits.tasks.prune_sent_email",
+        "schedule": crontab(hour=3, minute=40),
     },
     # Mandatory training (Europe/London, CELERY_TIMEZONE): statuses rebuilt at
     # night, learner reminders each morning, manager digests on Monday mornings.

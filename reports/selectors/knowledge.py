@@ -127,8 +127,9 @@ def knowledge_report(
     confidence, confidence_sectors = [], []
     if course is not None and course.confidence_statements:
         organisation_ids = [pk for ids in sectors.values() for pk in ids]
-        confidence = confidence_by_statement(course=course, organisation_ids=organisation_ids)
-        per_sector = confidence_by_sector(course=course, organisation_ids=organisation_ids)
+        period = {"organisation_ids": organisation_ids, "rated_from": start, "rated_to": end}
+        confidence = confidence_by_statement(course=course, **period)
+        per_sector = confidence_by_sector(course=course, **period)
         confidence_sectors = [(SECTOR_LABELS[s], per_sector[s]) for s in sectors]
     return KnowledgeReport(
         quiz=quiz,

@@ -97,25 +97,30 @@ def training_courses(partnership: Partnership) -> Training:
     )
 
 
-def _staff(partnership: Partnership, courses: list[CoursePage], end: date) -> dict[int, tuple]:
-    """{school id: (active staff, trained staff)}, in one query."""
+def _staff(partnership: Partnership, courses: list[CoursePage], end: date):
+    """({school id: (active staff, trained staff)}, (all staff, all trained)),
+    in two queries. Someone on the staff of two schools counts at each school
+    and once in the totals."""
     trained = Enrolment.objects.filter(
         user=OuterRef("user"),
         course__in=[course.pk for course in courses],
         completed_at__date__lte=end,
     )
-    rows = (
+    memberships = (
         active_memberships()
         .filter(organisation__partnership=partnership, organisation__sector=Sector.EDUCATION)
         .annotate(is_trained=Exists(trained))
-        .values("organisation_id")
-        .annotate(
-            staff=Count("user", distinct=True),
-            trained=Count("user", distinct=True, filter=Q(is_trained=True)),
-        )
-        .order_by()
     )
-    return {row["organisation_id"]: (row["staff"], row["trained"]) for row in rows}
+    people = {
+        "staff": Count("user", distinct=True),
+        "trained": Count("user", distinct=True, filter=Q(is_trained=True)),
+    }
+    rows = memberships.values("organisation_id").annotate(**people).order_by()
+    totals = memberships.aggregate(**people)
+    return (
+        {row["organisation_id"]: (row["staff"], row["trained"]) for row in rows},
+        (totals["staff"], totals["trained"]),
+    )
 
 
 def schools_report(*, partnership: Partnership, start: date, end: date) -> SchoolsReport:
@@ -125,7 +130,7 @@ def schools_report(*, partnership: Partnership, start: date, end: date) -> Schoo
     schools = Organisation.objects.filter(
         partnership=partnership, sector=Sector.EDUCATION
     ).order_by("name", "pk")
-    staff = _staff(partnership, training.courses, end)
+    staff, (all_staff, all_trained) = _staff(partnership, training.courses, end)
     reach = reach_by_school(partnership=partnership, start=start, end=end)
     rows = [
         SchoolRow(
@@ -143,8 +148,8 @@ def schools_report(*, partnership: Partnership, start: date, end: date) -> Schoo
         training=training,
         schools=rows,
         totals=reach_totals(partnership=partnership, start=start, end=end),
-        staff=sum(row.staff for row in rows),
-        trained=sum(row.trained for row in rows),
+        staff=all_staff,
+        trained=all_trained,
         by_key_stage=[(KEY_STAGE_LABELS[k], stages[k]) for k in KeyStage.values],
         by_topic=[(TOPIC_LABELS[t], topics[t]) for t in TopicChoice.values],
     )

@@ -2,10 +2,13 @@
 enrolment, stage and statement; and the figures the reports show, by statement
 and by sector, with small numbers suppressed."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
 
 from courses.confidence import SUPPRESSED, confidence_by_sector, confidence_by_statement
 from courses.confidence_recording import confidence_record
@@ -145,3 +148,41 @@ def test_figures_take_the_same_queries_for_few_and_many(course, django_assert_nu
     with django_assert_num_queries(len(few)):
         confidence_by_statement(course=course)
         confidence_by_sector(course=course)
+
+
+def test_a_period_keeps_the_ratings_given_in_it(course):
+    """Six people rated before 40 days ago and after 10 days ago; five more
+    rated both 100 days ago. The last 30 days: no before figures (fewer than
+    5), the six after ratings, each paired with a before given earlier."""
+    people(course, 6, Sector.HEALTH, 2, 5)
+    people(course, 5, Sector.POLICE, 4, 4)
+    now = timezone.now()
+    police = ConfidenceRating.objects.filter(
+        enrolment__user__memberships__organisation__sector=Sector.POLICE
+    )
+    police.update(created_at=now - timedelta(days=100))
+    health = ConfidenceRating.objects.exclude(pk__in=police.values("pk"))
+    health.filter(stage=Stage.BEFORE).update(created_at=now - timedelta(days=40))
+    health.filter(stage=Stage.AFTER).update(created_at=now - timedelta(days=10))
+    today = timezone.localdate()
+
+    [first, _] = confidence_by_statement(
+        course=course, rated_from=today - timedelta(days=30), rated_to=today
+    )
+    assert first.people_before is None
+    assert (first.people_after, first.mean_after) == (6, 5.0)
+    assert (first.people_both, first.change) == (6, 3.0)
+
+    [first, _] = confidence_by_statement(
+        course=course,
+        rated_from=today - timedelta(days=120),
+        rated_to=today - timedelta(days=35),
+    )
+    assert (first.people_before, first.mean_before) == (11, round((6 * 2 + 5 * 4) / 11, 2))
+    assert (first.people_after, first.change) == (5, 0.0)
+
+    by_sector = confidence_by_sector(
+        course=course, rated_from=today - timedelta(days=30), rated_to=today
+    )
+    assert by_sector[Sector.HEALTH][0].change == 3.0
+    assert by_sector[Sector.POLICE][0].people_after is None

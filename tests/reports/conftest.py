@@ -24,7 +24,7 @@ from compliance import services
 from compliance.models import ExternalRecord, RecordKind, RecordState
 from compliance.recompute import assignments_recompute
 from courses.models import Enrolment
-from organisations.models import MembershipState, Partnership, Sector, WorkforceGroup
+from organisations.models import Membership, MembershipState, Partnership, Sector, WorkforceGroup
 from tests.accounts.factories import UserFactory, with_totp
 from tests.certificates.factories import course_index, course_page
 from tests.organisations.factories import (
@@ -179,3 +179,38 @@ def outsider(known: Known, who: str):
     if who == "other_lead":
         return PartnershipLeadFactory().user
     return known.ash_manager
+
+
+def staff_url(org, suffix=""):
+    """An organisation's staff report, or one of its exports (``staff.csv``)."""
+    return f"/reports/organisations/{org.pk}/{suffix}"
+
+
+@pytest.fixture
+def roles(known):
+    """Job roles and a second workforce group at Ash, for the filters."""
+    other = WorkforceGroup.objects.create(partnership=known.partnership, name="Group 3: specialist")
+    ash = {m.user.full_name: m for m in Membership.objects.filter(organisation=known.ash)}
+    Membership.objects.filter(pk__in=[ash["Di Ash"].pk, ash["Ben Ash"].pk]).update(
+        job_role="Health visitor"
+    )
+    Membership.objects.filter(pk=ash["Ed Ash"].pk).update(group=other, job_role="School nurse")
+    return other
+
+
+@pytest.fixture
+def second_requirement(known, django_capture_on_commit_callbacks):
+    """A requirement Ash's manager set for Ash's staff only, on a second course."""
+    from compliance import services
+    from tests.certificates.factories import course_page
+
+    course = course_page(known.course.get_parent(), title="Online safety", slug="online-safety")
+    with django_capture_on_commit_callbacks(execute=True):
+        return services.requirement_create(
+            partnership=known.partnership,
+            by=known.ash_manager,
+            owner_organisation=known.ash,
+            course=course,
+            due_within_days=60,
+            starts_on=timezone.localdate(),
+        )

@@ -175,6 +175,16 @@ def test_a_school_teacher_who_has_left_is_not_counted(lead_client, known, school
     assert (dale.staff, dale.trained) == (2, 1)
 
 
+def test_someone_at_two_schools_counts_at_each_and_once_in_the_totals(lead_client, known, schools):
+    trained = schools["dale_staff"][0]  # completed the RSE course
+    MembershipFactory(user=trained, organisation=schools["elm"])
+    report = lead_client.get(url(known)).context["report"]
+    by_name = {row.organisation.name: row for row in report.schools}
+    assert (by_name["Elm School"].staff, by_name["Elm School"].trained) == (2, 1)
+    assert (by_name["Dale School"].staff, by_name["Dale School"].trained) == (3, 2)
+    assert (report.staff, report.trained) == (4, 2)
+
+
 def test_csv_export_reads_back(lead_client, known, schools):
     reauthenticate(lead_client, PASSWORD)
     response = lead_client.get(url(known, "schools.csv"))
@@ -279,6 +289,6 @@ def test_the_same_queries_at_two_and_twenty_schools(
     lead_client, known, schools, count, django_assert_max_num_queries
 ):
     add_schools(known, schools["ks3"], count)
-    with django_assert_max_num_queries(13):
+    with django_assert_max_num_queries(14):
         response = lead_client.get(url(known))
     assert len(response.context["report"].schools) == 3 + count
