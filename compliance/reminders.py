@@ -1,5 +1,6 @@
 """Learner reminders, chosen by set-based queries (one per kind, whatever the
-number of assignments) and sent at most once each.
+number of assignments) and sent at most once each. The kinds are chosen in
+order, so the 14-day reminder sees the assignment emails of the same run.
 
 For each batch, the sent-log rows are inserted first, in their own
 transaction, under the unique (assignment, cycle, kind) constraint; a row that
@@ -45,6 +46,24 @@ def _not_sent(kind: str):
     )
 
 
+# The 14-day reminder waits at least this long after the assignment email,
+# which already gives the due date (a requirement due within a fortnight of
+# being assigned would otherwise send both on the same morning).
+QUIET_AFTER_ASSIGNED = timedelta(days=7)
+
+
+def _assigned_lately():
+    since = timezone.now() - QUIET_AFTER_ASSIGNED
+    return Exists(
+        ReminderLog.objects.filter(
+            assignment=OuterRef("pk"),
+            cycle=OuterRef("cycle"),
+            kind=ReminderKind.ASSIGNED,
+            sent_at__gt=since,
+        )
+    )
+
+
 def _overdue(base):
     """Overdue or expired, with fewer than the cap of weekly reminders, the last
     at least a week ago; ``sent`` says how many so far."""
@@ -85,7 +104,8 @@ def selections(today: date) -> list[tuple[str, object]]:
             ReminderKind.DUE_14,
             base.filter(status__in=soon, due_on__gt=today + timedelta(days=1))
             .filter(due_on__lte=today + timedelta(days=14))
-            .filter(_not_sent("due-14")),
+            .filter(_not_sent("due-14"))
+            .filter(~_assigned_lately()),
         ),
         (
             ReminderKind.DUE_1,

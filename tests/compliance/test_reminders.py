@@ -45,8 +45,15 @@ def test_the_assignment_email_is_sent_once(requirement, learner, send):
     assert "http://" in message.body and "/my-learning/" in message.body
 
 
+def _assigned_days_ago(user, days):
+    ReminderLog.objects.filter(assignment__user=user, kind="assigned").update(
+        sent_at=timezone.now() - datetime.timedelta(days=days)
+    )
+
+
 def test_14_days_and_1_day_before_the_due_date(requirement, learner, send):
     send()
+    _assigned_days_ago(learner, 8)
     _due_in(learner, requirement, 14)
     assert send()["due-14"] == 1
     assert send()["due-14"] == 0
@@ -54,6 +61,17 @@ def test_14_days_and_1_day_before_the_due_date(requirement, learner, send):
     counts = send()
     assert (counts["due-1"], counts["due-14"]) == (1, 0)
     assert send()["due-1"] == 0
+
+
+def test_no_14_day_reminder_within_a_week_of_the_assignment_email(requirement, learner, send):
+    _due_in(learner, requirement, 10)
+    counts = send()
+    assert (counts["assigned"], counts["due-14"]) == (1, 0)  # one email, with the date
+    _assigned_days_ago(learner, 6)
+    assert send()["due-14"] == 0
+    _assigned_days_ago(learner, 7)
+    assert send()["due-14"] == 1
+    assert len(mail.outbox) == 2
 
 
 def test_overdue_weekly_up_to_the_cap(requirement, learner, send):

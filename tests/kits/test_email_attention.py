@@ -159,3 +159,21 @@ def test_sending_again_needs_the_permission(client, emails):
     emails["failed"].refresh_from_db()
     assert emails["failed"].state == State.FAILED
     assert mail.outbox == []
+
+
+def test_the_list_costs_the_same_queries_for_few_and_many(
+    client, administrator, django_assert_max_num_queries
+):
+    def failed(n):
+        for i in range(n):
+            email(f"Failed {i}", State.FAILED, last_error="OSError: refused")
+
+    client.force_login(administrator)
+    counts = []
+    for n in (2, 10):
+        failed(n)
+        client.get(LIST)  # warm the per-process caches
+        with django_assert_max_num_queries(40) as captured:
+            assert client.get(LIST).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
