@@ -90,7 +90,7 @@ lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources compliance
+	$(BIN)/djlint --check --lint lms kits accounts organisations courses quizzes certificates resources compliance reports
 	$(MANAGE) makemigrations --check --dry-run
 
 clean:
