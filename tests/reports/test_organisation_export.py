@@ -19,6 +19,21 @@ from tests.reports.conftest import staff_url as url
 
 pytestmark = pytest.mark.django_db
 
+# Spelt out here, not read from the view: the columns are what a reader of the
+# file relies on.
+HEADER = [
+    "Name",
+    "Email",
+    "Job role",
+    "Workforce group",
+    "Requirement",
+    "Status",
+    "Due date",
+    "Completed on",
+    "Valid until",
+    "Exempt until",
+]
+
 
 def export(client, org, fmt, query=None):
     reauthenticate(client, PASSWORD)
@@ -62,18 +77,7 @@ def test_the_csv_export_has_a_row_per_person_and_requirement(lead_client, known,
     assert by_name["Ed Ash"]["Workforce group"] == "Group 3: specialist"
     assert by_name["Fay Ash"]["Status"] == "Exempt"
     assert by_name["Fay Ash"]["Exempt until"] == "No end date"
-    assert list(rows[0].keys()) == [
-        "Name",
-        "Email",
-        "Job role",
-        "Workforce group",
-        "Requirement",
-        "Status",
-        "Due date",
-        "Completed on",
-        "Valid until",
-        "Exempt until",
-    ]
+    assert list(rows[0].keys()) == HEADER
 
 
 def test_the_export_has_a_row_for_each_requirement(lead_client, known, second_requirement):
@@ -103,16 +107,7 @@ def test_the_xlsx_export_reads_back_with_the_completion_time(manager_client, kno
     response = export(manager_client, known.ash, "xlsx", {"q": "Ada"})
     sheet = load_workbook(io.BytesIO(b"".join(response.streaming_content))).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:8] == (
-        "Name",
-        "Email",
-        "Job role",
-        "Workforce group",
-        "Requirement",
-        "Status",
-        "Due date",
-        "Completed on",
-    )
+    assert list(rows[0]) == HEADER
     assert len(rows) == 2
     completed_at = timezone.localtime(Enrolment.objects.get(user=known.ash_manager).completed_at)
     assignment = Assignment.objects.get(user=known.ash_manager)
