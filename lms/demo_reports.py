@@ -32,7 +32,7 @@ def seed_reports_demo() -> str:
                 rows.append(
                     CoverageSnapshot(
                         as_at=as_at,
-                        organisation=row.organisation,
+                        organisation_id=row.organisation.pk,
                         requirement=entry.requirement,
                         kind=SnapshotKind.MONTH_END,
                         sector=row.sector,
