@@ -103,13 +103,19 @@ def _message(email: OutgoingEmail) -> EmailMultiAlternatives:
 # --- stuck and failed emails ---------------------------------------------------
 
 
+def _stuck_before(now=None):
+    return (now or timezone.now()) - timedelta(seconds=settings.EMAIL_STUCK_AFTER)
+
+
+def _waiting(now=None) -> Q:
+    """Still waiting since before the cut-off: its task was lost."""
+    return Q(state=OutgoingEmail.State.PENDING, created_at__lt=_stuck_before(now))
+
+
 def _stuck(now=None) -> Q:
     """Waiting since before the cut-off, or handed over and never finished."""
-    cutoff = (now or timezone.now()) - timedelta(seconds=settings.EMAIL_STUCK_AFTER)
-    State = OutgoingEmail.State
-    return Q(state=State.PENDING, created_at__lt=cutoff) | Q(
-        state=State.SENDING, claimed_at__lt=cutoff
-    )
+    half_sent = Q(state=OutgoingEmail.State.SENDING, claimed_at__lt=_stuck_before(now))
+    return _waiting(now) | half_sent
 
 
 def outgoing_emails_needing_attention(now=None):
@@ -126,12 +132,7 @@ def outgoing_email_sweep(now=None) -> list[int]:
     twice and beside a retry: whichever task claims the email first sends it,
     the others find nothing to do. An email claimed and never finished is left
     for an administrator, since it may have reached the mail server."""
-    cutoff = (now or timezone.now()) - timedelta(seconds=settings.EMAIL_STUCK_AFTER)
-    ids = list(
-        OutgoingEmail.objects.filter(
-            state=OutgoingEmail.State.PENDING, created_at__lt=cutoff
-        ).values_list("pk", flat=True)
-    )
+    ids = list(OutgoingEmail.objects.filter(_waiting(now)).values_list("pk", flat=True))
     for email_id in ids:
         _enqueue(email_id)
     return ids

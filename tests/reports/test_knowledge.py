@@ -14,6 +14,7 @@ never count. Confidence: Birch rate 2 before and 4 after, Ash 3 and 5.
 
 import csv
 import io
+import re
 
 import openpyxl
 import pytest
@@ -197,6 +198,12 @@ def test_confidence_before_and_after_by_statement_and_sector(lead_client, known,
     assert (health.people_before, health.mean_before, health.change) == (None, None, None)
     body = response.content.decode()
     assert STATEMENT in body and "4.44" in body
+    # A table for all sectors, then one per sector, each under its caption.
+    expected = ["confidence", *(f"confidence-{n}" for n in range(1, len(by_sector) + 1))]
+    assert re.findall(r'id="(confidence[-0-9]*)"', body) == expected
+    sector_tables = [t.split("</table>")[0] for t in body.split('id="confidence-')[1:]]
+    (health_table,) = [t for t in sector_tables if ">Health</caption>" in t]
+    assert "Fewer than 5" in health_table and STATEMENT in health_table
 
 
 def test_csv_export_reads_back_with_suppressed_cells(lead_client, known, check):
